@@ -1,0 +1,119 @@
+package io.trailkeeper.jobs.ingest;
+
+import io.trailkeeper.ingest.boundary.TrailIngestion;
+import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.trail.entity.AuditSource;
+import io.trailkeeper.trail.entity.SourceKind;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/** Starts imports of agent-action trails and tells where they stand. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the batch runtime runs its own transactions
+public class ImportLauncher {
+
+    public static final String JOB_NAME = "agent-action-import";
+    private static final int MAX_FILE_NAME = 200;
+
+    @EJB
+    TrailIngestion ingestion;
+
+    @Inject
+    ImportLimits limits;
+
+    /** Stores the upload in the inbox (refusing it when too large) and starts its import. */
+    public ImportStatus importUpload(String sourceName, String fileName, InputStream body) {
+        AuditSource source = ingestion.sourceNamed(sourceName, SourceKind.JSONL_FILE);
+        Path file = new ImportInbox(limits.inbox(), limits.maxUploadBytes()).receive(body);
+        Properties parameters = new Properties();
+        parameters.setProperty("file", file.toString());
+        parameters.setProperty("sourceId", source.id().toString());
+        parameters.setProperty("source", source.name());
+        parameters.setProperty("fileName", displayName(fileName));
+        long executionId = operator().start(JOB_NAME, parameters);
+        return status(executionId).orElseThrow();
+    }
+
+    public Optional<ImportStatus> status(long executionId) {
+        JobOperator operator = operator();
+        try {
+            JobExecution execution = operator.getJobExecution(executionId);
+            if (!JOB_NAME.equals(execution.getJobName())) {
+                return Optional.empty();
+            }
+            return Optional.of(toStatus(execution, operator.getStepExecutions(executionId)));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The latest execution of each of the most recent imports, newest first. */
+    public List<ImportStatus> recent(int max) {
+        JobOperator operator = operator();
+        List<ImportStatus> statuses = new ArrayList<>();
+        try {
+            for (JobInstance instance : operator.getJobInstances(JOB_NAME, 0, max)) {
+                List<JobExecution> executions = operator.getJobExecutions(instance);
+                executions.stream()
+                        .max((a, b) -> Long.compare(a.getExecutionId(), b.getExecutionId()))
+                        .ifPresent(latest -> statuses.add(toStatus(latest, operator.getStepExecutions(latest.getExecutionId()))));
+            }
+        } catch (NoSuchJobException e) {
+            return List.of(); // no import has run yet
+        }
+        statuses.sort((a, b) -> Long.compare(b.executionId(), a.executionId()));
+        return statuses;
+    }
+
+    private static ImportStatus toStatus(JobExecution execution, List<StepExecution> steps) {
+        StoreOutcome tally = steps.stream()
+                .map(StepExecution::getPersistentUserData)
+                .filter(StoreOutcome.class::isInstance)
+                .map(StoreOutcome.class::cast)
+                .reduce(StoreOutcome.NONE, StoreOutcome::plus);
+        Properties parameters = execution.getJobParameters();
+        return new ImportStatus(execution.getExecutionId(), execution.getBatchStatus().name(),
+                parameters.getProperty("source"), parameters.getProperty("fileName"),
+                instant(execution.getStartTime()), instant(execution.getEndTime()),
+                tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    static String displayName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "upload.jsonl";
+        }
+        // Keep only the last path segment and printable characters: the name is shown, never opened.
+        String name = fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
+        if (name.isEmpty()) {
+            return "upload.jsonl";
+        }
+        return name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

@@ -1,0 +1,24 @@
+package io.trailkeeper.jobs.ingest;
+
+import java.time.Instant;
+
+/**
+ * Where one import stands and what it has done so far.
+ *
+ * @param status     the Jakarta Batch status name (STARTING, STARTED, COMPLETED, FAILED, STOPPED, ...)
+ * @param read       records read from the file so far
+ * @param stored     new audit events stored
+ * @param duplicates events the trail already had
+ * @param quarantined records set aside with a reason
+ */
+public record ImportStatus(long executionId, String status, String source, String fileName,
+                           Instant startedAt, Instant endedAt,
+                           long read, long stored, long duplicates, long quarantined) {
+
+    public boolean finished() {
+        return switch (status) {
+            case "COMPLETED", "FAILED", "STOPPED", "ABANDONED" -> true;
+            default -> false;
+        };
+    }
+}

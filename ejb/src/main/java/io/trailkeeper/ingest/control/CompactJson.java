@@ -1,0 +1,40 @@
+package io.trailkeeper.ingest.control;
+
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringWriter;
+import java.util.Map;
+
+/**
+ * Writes JSON text without whitespace. Members are written one by one through a generator rather
+ * than via a built {@code JsonObject}, because JSON-P does not promise that objects keep member
+ * order, and the original order is part of what an officer reads.
+ */
+final class CompactJson {
+
+    private final JsonGeneratorFactory generators;
+
+    CompactJson(JsonProvider json) {
+        this.generators = json.createGeneratorFactory(Map.of());
+    }
+
+    String writeObject(Map<String, JsonValue> members) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = generators.createGenerator(text)) {
+            generator.writeStartObject();
+            members.forEach(generator::write);
+            generator.writeEnd();
+        }
+        return text.toString();
+    }
+
+    String writeValue(JsonValue value) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = generators.createGenerator(text)) {
+            generator.write(value);
+        }
+        return text.toString();
+    }
+}

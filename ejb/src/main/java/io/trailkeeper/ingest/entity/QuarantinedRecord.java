@@ -1,0 +1,90 @@
+package io.trailkeeper.ingest.entity;
+
+import io.trailkeeper.trail.entity.AuditSource;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A source record that did not become an audit event, kept with the reason and its raw bytes so that
+ * nothing a source delivered is silently lost and an officer can inspect and re-process it.
+ */
+@Entity
+@Table(name = "quarantined_record")
+public class QuarantinedRecord {
+
+    /** Raw bytes kept per record; longer records keep their head and their true size. */
+    public static final int MAX_RAW_BYTES = 64 * 1024;
+    public static final int MAX_REASON_LENGTH = 1000;
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "source_id", nullable = false, updatable = false)
+    private AuditSource source;
+
+    @Column(name = "import_execution_id", updatable = false)
+    private Long importExecutionId;
+
+    @Column(name = "line_number", nullable = false, updatable = false)
+    private long lineNumber;
+
+    @Column(name = "byte_offset", nullable = false, updatable = false)
+    private long byteOffset;
+
+    @Column(nullable = false, length = MAX_REASON_LENGTH, updatable = false)
+    private String reason;
+
+    @Column(name = "raw_bytes", nullable = false, updatable = false)
+    private byte[] rawBytes;
+
+    @Column(name = "raw_size", nullable = false, updatable = false)
+    private int rawSize;
+
+    @Column(name = "raw_sha256", nullable = false, length = 64, updatable = false)
+    private String rawSha256;
+
+    @Column(name = "quarantined_at", nullable = false, updatable = false)
+    private Instant quarantinedAt;
+
+    protected QuarantinedRecord() {
+        // for JPA
+    }
+
+    public QuarantinedRecord(AuditSource source, Long importExecutionId, IngestRecord.Malformed record,
+                             byte[] rawSha256, Instant quarantinedAt) {
+        this.id = UUID.randomUUID();
+        this.source = Objects.requireNonNull(source, "source");
+        this.importExecutionId = importExecutionId;
+        this.lineNumber = record.position().lineNumber();
+        this.byteOffset = record.position().byteOffset();
+        String why = record.reason();
+        this.reason = why.length() > MAX_REASON_LENGTH ? why.substring(0, MAX_REASON_LENGTH - 1) + "…" : why;
+        byte[] raw = record.raw();
+        this.rawBytes = raw.length > MAX_RAW_BYTES ? java.util.Arrays.copyOf(raw, MAX_RAW_BYTES) : raw.clone();
+        this.rawSize = Math.max(record.originalSize(), raw.length);
+        this.rawSha256 = HexFormat.of().formatHex(rawSha256);
+        this.quarantinedAt = Objects.requireNonNull(quarantinedAt, "quarantinedAt");
+    }
+
+    public UUID id() { return id; }
+    public AuditSource source() { return source; }
+    public Long importExecutionId() { return importExecutionId; }
+    public long lineNumber() { return lineNumber; }
+    public long byteOffset() { return byteOffset; }
+    public String reason() { return reason; }
+    public byte[] rawBytes() { return rawBytes.clone(); }
+    public int rawSize() { return rawSize; }
+    public boolean rawTruncated() { return rawBytes.length < rawSize; }
+    public String rawSha256() { return rawSha256; }
+    public Instant quarantinedAt() { return quarantinedAt; }
+}

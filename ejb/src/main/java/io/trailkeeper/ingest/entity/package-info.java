@@ -1,0 +1,11 @@
+/**
+ * The types ingest deals in: the verdict on one source record
+ * ({@link io.trailkeeper.ingest.entity.ParsedRecord}, an accepted
+ * {@link io.trailkeeper.trail.entity.AuditEventDraft} or a reason for turning the record away),
+ * where in a source a record was found, what storing a batch did, and the quarantine kept for
+ * records that could not become events. The value types are immutable records that only guard
+ * their own invariants, so they travel freely between the batch jobs that read sources, the
+ * services that store events and the screens that show rejections; the quarantine is the one
+ * persistent entity, because what a source delivered must never be silently lost.
+ */
+package io.trailkeeper.ingest.entity;

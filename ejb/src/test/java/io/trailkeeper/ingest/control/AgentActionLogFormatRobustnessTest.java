@@ -1,0 +1,126 @@
+package io.trailkeeper.ingest.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.trailkeeper.trail.entity.AuditEventDraft;
+import io.trailkeeper.ingest.entity.ParsedRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class AgentActionLogFormatRobustnessTest {
+
+    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(AgentActionLogFormatTest.NOW, ZoneOffset.UTC));
+
+    @Test
+    void corruptedLinesAreRejectedNeverThrown() {
+        byte[] original = AgentActionLogFormatTest.EXAMPLE.getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(20261121);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] line = original.clone();
+            int edits = 1 + random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                line[random.nextInt(line.length)] = (byte) random.nextInt(256);
+            }
+            if (random.nextBoolean()) {
+                line = Arrays.copyOf(line, random.nextInt(line.length + 1));
+            }
+            ParsedRecord record = format.parse(line);
+            assertNotNull(record);
+            if (record instanceof ParsedRecord.Rejected rejected) {
+                assertNotNull(rejected.reason());
+            }
+        }
+    }
+
+    @Test
+    void everyKnownFieldWithEveryKindOfValueIsAnsweredWithoutThrowing() {
+        String[] names = {"timestamp", "ts", "time", "@timestamp", "agent_id", "agent", "action", "operation", "event_id", "id",
+            "agent_name", "agent_version", "deployment", "region", "cloud_region", "user", "user_id", "subject", "subject_id",
+            "customer_id", "session_id", "session", "target", "result", "status", "outcome", "reason", "user_confirmed",
+            "human_confirmed", "confirmed", "model", "error", "data_category", "category", "tokens", "input_tokens",
+            "output_tokens", "prompt_tokens", "completion_tokens", "latency_ms", "latency"};
+        String[] values = {"null", "true", "false", "0", "-1", "1.5", "1e400", "-0.0", "\"\"", "\" \"", "\"x\"", "\"-5\"",
+            "\"1.2s\"", "\"2026-11-20T10:00:00Z\"", "1795000000000", "{}", "[]", "{\"input\": {}}", "{\"message\": []}",
+            "{\"type\": null, \"message\": null}", "[null]", "\"\\u0000\""};
+        for (String name : names) {
+            for (String value : values) {
+                String line = "{\"timestamp\": \"2026-11-20T10:00:00Z\", \"agent_id\": \"a\", \"action\": \"x\", \""
+                        + name + "\": " + value + "}";
+                assertNotNull(format.parse(line.getBytes(StandardCharsets.UTF_8)), line);
+                line = "{\"" + name + "\": " + value + "}";
+                assertNotNull(format.parse(line.getBytes(StandardCharsets.UTF_8)), line);
+            }
+        }
+    }
+
+    @Test
+    void absurdNumbersAreAnsweredQuicklyWithoutThrowing() {
+        String core = AgentActionLogFormatTest.CORE;
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertEquals(0L, accepted("{" + core + ", \"latency_ms\": 1e-999999999}").latencyMs());
+            assertEquals("1E-999999999", accepted("{" + core + ", \"model\": 1e-999999999}").model());
+            assertEquals("field 'input_tokens' must be a non-negative integer",
+                    rejected("{" + core + ", \"input_tokens\": 1e-999999999}"));
+            assertEquals("field 'latency_ms' is too large to be a latency",
+                    rejected("{" + core + ", \"latency_ms\": 1e999999999}"));
+            assertEquals("field 'latency_ms' has more digits than a latency can have",
+                    rejected("{" + core + ", \"latency_ms\": 5." + "0".repeat(100) + "1}"));
+            assertEquals("field 'event_id' must be a string or an integer, but is a number",
+                    rejected("{" + core + ", \"event_id\": 1" + "0".repeat(100) + "e-100}"));
+            assertEquals("not valid JSON: a number has too many digits",
+                    rejected("{" + core + ", \"input_tokens\": 812." + "0".repeat(200_000) + "}"));
+            assertEquals("not valid JSON: a number has too many digits",
+                    rejected("{\"timestamp\": 1" + "0".repeat(200_000) + "e-199988, \"agent_id\": \"a\", \"action\": \"x\"}"));
+        });
+    }
+
+    AuditEventDraft accepted(String line) {
+        return assertInstanceOf(ParsedRecord.Accepted.class, format.parse(line.getBytes(StandardCharsets.UTF_8))).draft();
+    }
+
+    String rejected(String line) {
+        return assertInstanceOf(ParsedRecord.Rejected.class, format.parse(line.getBytes(StandardCharsets.UTF_8))).reason();
+    }
+
+    @Test
+    void oneInstanceGivesTheSameAnswersToConcurrentCallers() throws Exception {
+        List<byte[]> lines = List.of(
+                AgentActionLogFormatTest.EXAMPLE.getBytes(StandardCharsets.UTF_8),
+                "{\"ts\": 1771392840123, \"agent\": \"b\", \"operation\": \"y\", \"prompt\": \"hi\"}".getBytes(StandardCharsets.UTF_8),
+                "{\"ts\": \"2026-02-18T05:34:00\", \"agent\": \"b\", \"operation\": \"y\"}".getBytes(StandardCharsets.UTF_8),
+                "not json".getBytes(StandardCharsets.UTF_8));
+        List<ParsedRecord> expected = lines.stream().map(format::parse).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<ParsedRecord>>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    List<ParsedRecord> last = null;
+                    for (int i = 0; i < 2_000; i++) {
+                        last = lines.stream().map(format::parse).toList();
+                        assertEquals(expected, last);
+                    }
+                    return last;
+                }));
+            }
+            for (Future<List<ParsedRecord>> run : runs) {
+                assertEquals(expected, run.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

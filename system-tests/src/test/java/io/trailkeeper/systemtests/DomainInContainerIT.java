@@ -1,0 +1,131 @@
+package io.trailkeeper.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trailkeeper.access.boundary.AccountDirectory;
+import io.trailkeeper.access.entity.AccountRejected;
+import io.trailkeeper.access.entity.Role;
+import io.trailkeeper.ingest.boundary.TrailIngestion;
+import io.trailkeeper.ingest.entity.IngestRecord;
+import io.trailkeeper.ingest.entity.SourcePosition;
+import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.platform.boundary.SchemaMigration;
+import io.trailkeeper.platform.control.DatabaseVendor;
+import io.trailkeeper.trail.boundary.TrailQueries;
+import io.trailkeeper.trail.entity.AuditEventDraft;
+import io.trailkeeper.trail.entity.AuditSource;
+import io.trailkeeper.trail.entity.EventFilter;
+import io.trailkeeper.trail.entity.SourceKind;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The domain services inside the real server, on the configured database. */
+@ExtendWith(ArquillianExtension.class)
+class DomainInContainerIT {
+
+    @Deployment
+    static EnterpriseArchive trailkeeper() {
+        return TrailkeeperEar.withTestsInside();
+    }
+
+    @EJB
+    TrailIngestion ingestion;
+
+    @EJB
+    TrailQueries trail;
+
+    @EJB
+    AccountDirectory accounts;
+
+    @EJB
+    SchemaMigration schema;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Test
+    void theSchemaWasMigratedOnTheConfiguredDatabase() {
+        String url = System.getenv("TRAILKEEPER_DB_URL");
+        DatabaseVendor expected = url != null && url.startsWith("jdbc:postgresql:") ? DatabaseVendor.POSTGRESQL : DatabaseVendor.H2;
+        assertEquals(expected, schema.vendor());
+    }
+
+    @Test
+    void storingTheSameEventsTwiceKeepsOneCopy() throws Exception {
+        AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        String agent = "agent-" + UUID.randomUUID();
+        List<IngestRecord> records = List.of(
+                event(1, "e-1", agent, "2026-09-01T10:00:00.123Z"),
+                event(2, "e-2", agent, "2026-09-01T10:05:00Z"),
+                event(3, "e-2", agent, "2026-09-01T10:05:00Z"), // the same event twice in one chunk
+                new IngestRecord.Malformed(new SourcePosition(4, 300), "not valid JSON", "{oops".getBytes(StandardCharsets.UTF_8), 5));
+
+        StoreOutcome first = inTransaction(() -> ingestion.store(source.id(), 1L, records));
+        StoreOutcome second = inTransaction(() -> ingestion.store(source.id(), 2L, records));
+
+        assertEquals(new StoreOutcome(4, 2, 1, 1), first);
+        assertEquals(new StoreOutcome(4, 0, 3, 1), second);
+        EventFilter byAgent = new EventFilter(null, null, agent, null);
+        assertEquals(2, trail.count(byAgent));
+        assertEquals(Instant.parse("2026-09-01T10:00:00.123Z"), trail.chronological(byAgent, 10).get(0).occurredAt(),
+                "milliseconds survive the round trip in UTC");
+    }
+
+    @Test
+    void storingNeedsTheCallersTransaction() {
+        AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        assertThrows(EJBException.class, () -> ingestion.store(source.id(), 1L, List.of()));
+    }
+
+    @Test
+    void accountsVerifyPasswordsAndEnforceThePolicy() throws Exception {
+        String name = "person-" + UUID.randomUUID().toString().substring(0, 8);
+        inTransaction(() -> accounts.create(name, EnumSet.of(Role.AUDITOR), "correct horse battery".toCharArray(), false));
+
+        assertTrue(accounts.verify(name, "correct horse battery".toCharArray()).isPresent());
+        assertFalse(accounts.verify(name, "wrong horse battery".toCharArray()).isPresent());
+        assertFalse(accounts.verify("nobody-" + name, "correct horse battery".toCharArray()).isPresent());
+        assertEquals(EnumSet.of(Role.AUDITOR), accounts.verify(name, "correct horse battery".toCharArray()).get().roles());
+        String hash = accounts.find(name).orElseThrow().passwordHash();
+        assertTrue(hash.startsWith("pbkdf2-sha512$210000$"), hash);
+        assertFalse(hash.contains("horse"));
+
+        assertThrows(AccountRejected.class, () -> accounts.create("short-" + name, EnumSet.of(Role.AUDITOR), "short".toCharArray(), false));
+        assertThrows(AccountRejected.class, () -> accounts.create(name, EnumSet.of(Role.AUDITOR), "another long password".toCharArray(), false));
+    }
+
+    private static IngestRecord event(long line, String id, String agent, String at) {
+        AuditEventDraft draft = new AuditEventDraft(id, Instant.parse(at), agent, null, null, null, "eu-west-1",
+                "cust-1", "s-1", "crm.lookup", "order/1", "success", null, Boolean.TRUE, "gpt-4o", 10L, 5L, 800L,
+                null, null, "{\"prompt\":\"hello\"}");
+        return new IngestRecord.Event(new SourcePosition(line, (line - 1) * 100), draft);
+    }
+
+    private <T> T inTransaction(Callable<T> work) throws Exception {
+        transaction.begin();
+        try {
+            T result = work.call();
+            transaction.commit();
+            return result;
+        } catch (Exception e) {
+            transaction.rollback();
+            throw e;
+        }
+    }
+}

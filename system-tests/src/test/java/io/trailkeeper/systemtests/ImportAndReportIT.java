@@ -1,0 +1,131 @@
+package io.trailkeeper.systemtests;
+
+import static io.trailkeeper.systemtests.TrailkeeperClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** An officer's path through the API: import a trail, find its events, download the summary PDF. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ImportAndReportIT {
+
+    private static final Instant DAY = Instant.parse("2026-10-05T00:00:00Z");
+    private final TrailkeeperClient client = new TrailkeeperClient();
+    private String officer;
+    private AgentTrail trail;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive trailkeeper() {
+        return TrailkeeperEar.asBuilt();
+    }
+
+    @BeforeEach
+    void officerWithATrail() {
+        officer = client.createAccount("COMPLIANCE_OFFICER");
+        trail = new AgentTrail()
+                .action("refund-bot", "refund.issue", DAY.plusSeconds(3600), "success")
+                .action("refund-bot", "crm.lookup", DAY.plusSeconds(3700), "success")
+                .line("{\"timestamp\": \"2026-10-05T02:00:00Z\", \"agent_id\": broken json")
+                .action("refund-bot", "crm.lookup", DAY.plusSeconds(7300), "denied")
+                .action("claims-bot", "claim.read", DAY.plusSeconds(9000), "success")
+                .line("{\"timestamp\":\"2026-10-05T03:00:00\",\"agent_id\":\"x\",\"action\":\"y\"}");
+    }
+
+    @Test
+    void anImportStoresGoodLinesAndSetsAsideMalformedOnes() {
+        JsonObject status = client.importAndWait(officer, "api-test-" + trail.suffix, trail.jsonLines());
+
+        assertEquals("COMPLETED", status.getString("status"), status.toString());
+        assertEquals(6, status.getInt("read"));
+        assertEquals(4, status.getInt("stored"));
+        assertEquals(2, status.getInt("quarantined"));
+        assertEquals(0, status.getInt("duplicates"));
+    }
+
+    @Test
+    void importingTheSameTrailAgainStoresNothingNew() {
+        String source = "api-test-" + trail.suffix;
+        client.importAndWait(officer, source, trail.jsonLines());
+
+        JsonObject again = client.importAndWait(officer, source, trail.jsonLines());
+
+        assertEquals(0, again.getInt("stored"), again.toString());
+        assertEquals(4, again.getInt("duplicates"));
+        assertEquals(4, events("agent=" + trail.agent("refund-bot")).getInt("total")
+                + events("agent=" + trail.agent("claims-bot")).getInt("total"));
+    }
+
+    @Test
+    void eventsAreFoundByAgentActionAndTimeAndPaged() {
+        client.importAndWait(officer, "api-test-" + trail.suffix, trail.jsonLines());
+        String refundBot = trail.agent("refund-bot");
+
+        assertEquals(3, events("agent=" + refundBot).getInt("total"));
+        assertEquals(2, events("agent=" + refundBot + "&action=crm.lookup").getInt("total"));
+        assertEquals(2, events("agent=" + refundBot + "&from=2026-10-05T00:00:00Z&to=2026-10-05T02:00:00Z").getInt("total"));
+
+        JsonObject firstPage = events("agent=" + refundBot + "&size=2&page=0");
+        assertEquals(2, firstPage.getJsonArray("items").size());
+        assertEquals("2026-10-05T02:01:40Z", firstPage.getJsonArray("items").getJsonObject(0).getString("occurredAt"),
+                "newest first");
+        assertEquals(1, events("agent=" + refundBot + "&size=2&page=1").getJsonArray("items").size());
+
+        String id = firstPage.getJsonArray("items").getJsonObject(0).getString("id");
+        JsonObject event = json(client.get("/api/events/" + id, officer).body()).asJsonObject();
+        assertEquals("denied", event.getString("result"));
+        assertEquals("eu-west-1", event.getString("region"));
+        assertEquals(120, event.getInt("inputTokens"));
+        assertTrue(event.getBoolean("humanConfirmed"));
+        assertTrue(event.getJsonObject("content").containsKey("prompt"), "the prompt is kept as content: " + event);
+    }
+
+    @Test
+    void theSummaryPdfListsThePeriodsAgentsAndEvents() throws IOException {
+        client.importAndWait(officer, "api-test-" + trail.suffix, trail.jsonLines());
+
+        HttpResponse<byte[]> response = client.getBytes(
+                "/api/reports/audit-trail-summary?from=2026-10-05&to=2026-10-06", officer);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("attachment; filename=\"audit-trail-summary_2026-10-05_2026-10-06.pdf\"",
+                response.headers().firstValue("Content-Disposition").orElse(""));
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Audit trail summary"), text);
+            assertTrue(text.contains("2026-10-05 00:00:00 UTC"), text);
+            assertTrue(text.contains(trail.agent("refund-bot")), text);
+            assertTrue(text.contains(trail.agent("claims-bot")), text);
+            assertTrue(text.contains("claim.read"), text);
+        }
+    }
+
+    @Test
+    void aReportPeriodMustBeValid() {
+        HttpResponse<String> response = client.get("/api/reports/audit-trail-summary?from=2026-10-06&to=2026-10-05", officer);
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("'from' must be before 'to'"), response.body());
+    }
+
+    private JsonObject events(String query) {
+        HttpResponse<String> response = client.get("/api/events?" + query, officer);
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response.body()).asJsonObject();
+    }
+}

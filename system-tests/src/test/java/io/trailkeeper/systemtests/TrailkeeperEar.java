@@ -1,0 +1,29 @@
+package io.trailkeeper.systemtests;
+
+import java.io.File;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The EAR exactly as the build produced it; tests never assemble a different application. */
+final class TrailkeeperEar {
+
+    private TrailkeeperEar() {
+    }
+
+    static EnterpriseArchive asBuilt() {
+        String path = System.getProperty("trailkeeper.ear");
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("system property trailkeeper.ear must name the built EAR; run through Maven (mvn verify)");
+        }
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(path));
+    }
+
+    /** The built EAR with the test class added to its web module, for tests that run inside the server. */
+    static EnterpriseArchive withTestsInside() {
+        EnterpriseArchive ear = asBuilt();
+        Testable.archiveToTest(ear.getAsType(WebArchive.class, "trailkeeper-web.war"));
+        return ear;
+    }
+}

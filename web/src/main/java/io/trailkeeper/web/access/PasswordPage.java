@@ -1,0 +1,62 @@
+package io.trailkeeper.web.access;
+
+import io.trailkeeper.access.boundary.AccountDirectory;
+import io.trailkeeper.access.entity.AccountRejected;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/** Changing one's own password; the only page open to someone who still has a one-time password. */
+@Named
+@RequestScoped
+public class PasswordPage {
+
+    @EJB
+    AccountDirectory accounts;
+
+    @Inject
+    FacesContext faces;
+
+    private String currentPassword;
+    private String newPassword;
+    private String confirmation;
+
+    public void change() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "The new password and its confirmation differ.", null));
+            return;
+        }
+        try {
+            accounts.changePassword(external.getUserPrincipal().getName(), chars(currentPassword), chars(newPassword));
+        } catch (AccountRejected e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, capitalize(e.getMessage()) + ".", null));
+            return;
+        }
+        TrailkeeperAuthentication.passwordChanged((HttpSession) external.getSession(false));
+        external.getFlash().put("notice", "Your password was changed.");
+        external.redirect(external.getRequestContextPath() + SignInPage.HOME);
+        faces.responseComplete();
+    }
+
+    private static char[] chars(String value) {
+        return value == null ? new char[0] : value.toCharArray();
+    }
+
+    private static String capitalize(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
+    public String getCurrentPassword() { return currentPassword; }
+    public void setCurrentPassword(String value) { this.currentPassword = value; }
+    public String getNewPassword() { return newPassword; }
+    public void setNewPassword(String value) { this.newPassword = value; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String value) { this.confirmation = value; }
+}

@@ -1,0 +1,154 @@
+package io.trailkeeper.web.access;
+
+import io.trailkeeper.web.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One mechanism, two ways in. Pages: the sign-in page authenticates programmatically and the caller
+ * is kept in the HTTP session; unauthenticated page requests are redirected to sign-in. REST API:
+ * HTTP Basic on every request and nothing else; a missing or wrong credential gets 401 problem+json.
+ * The API deliberately ignores the session cookie (CSRF: another site could make a signed-in browser
+ * send requests carrying it).
+ */
+@ApplicationScoped
+public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SIGN_IN_PAGE = "/signin.xhtml";
+    static final String PASSWORD_PAGE = "/app/password.xhtml";
+    private static final String PASSWORD_API = "/api/me/password";
+
+    private final IdentityStoreHandler identities;
+
+    @Inject
+    public TrailkeeperAuthentication(IdentityStoreHandler identities) {
+        this.identities = identities;
+    }
+
+    protected TrailkeeperAuthentication() {
+        this(null);
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential) {
+            return signIn(request, context, credential);
+        }
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return api(request, response, context, path);
+        }
+        return page(request, context, path);
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identities.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Set<String> groups = new HashSet<>(result.getCallerGroups());
+        boolean mustChange = groups.remove(AccountIdentityStore.PASSWORD_CHANGE_REQUIRED);
+        request.getSession(true);
+        request.changeSessionId(); // no session fixation (OWASP ASVS V3.2.1)
+        request.getSession().setAttribute(SignedInCaller.SESSION_ATTRIBUTE,
+                new SignedInCaller(result.getCallerPrincipal().getName(), groups, mustChange));
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), groups);
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
+                                     HttpMessageContext context, String path) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return context.isProtected()
+                    ? refuse(response, 401, "Unauthorized", "sign in with HTTP Basic credentials", path)
+                    : context.doNothing();
+        }
+        UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
+        if (basic == null) {
+            return refuse(response, 401, "Unauthorized", "the Authorization header is not valid HTTP Basic", path);
+        }
+        CredentialValidationResult result = identities.validate(basic);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return refuse(response, 401, "Unauthorized", "user name or password is not correct", path);
+        }
+        Set<String> groups = new HashSet<>(result.getCallerGroups());
+        if (groups.remove(AccountIdentityStore.PASSWORD_CHANGE_REQUIRED) && !path.equals(PASSWORD_API)) {
+            return refuse(response, 403, "Forbidden",
+                    "this account still has its one-time password; change it first (PUT " + PASSWORD_API + ")", path);
+        }
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), groups);
+    }
+
+    private static AuthenticationStatus page(HttpServletRequest request, HttpMessageContext context, String path) {
+        HttpSession session = request.getSession(false);
+        SignedInCaller caller = session == null ? null : (SignedInCaller) session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+        if (caller != null) {
+            if (caller.mustChangePassword() && context.isProtected() && !path.equals(PASSWORD_PAGE)) {
+                return context.redirect(request.getContextPath() + PASSWORD_PAGE);
+            }
+            return context.notifyContainerAboutLogin(caller.username(), caller.groups());
+        }
+        if (context.isProtected()) {
+            String next = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    static UsernamePasswordCredential decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String title, String detail, String path) {
+        try {
+            response.setStatus(status);
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Trailkeeper\", charset=\"UTF-8\"");
+            }
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problem.of(status, title, detail).at(path).toJson());
+            response.flushBuffer(); // committed: the container must not replace it with an error page
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Marks the session's caller as having changed the one-time password. */
+    static void passwordChanged(HttpSession session) {
+        Object caller = session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+        if (caller instanceof SignedInCaller signedIn) {
+            session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE, signedIn.passwordChanged());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.trailkeeper.web.ingest;
+
+import io.trailkeeper.access.entity.Role;
+import io.trailkeeper.jobs.ingest.ImportLauncher;
+import io.trailkeeper.jobs.ingest.ImportStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Imports of agent-action trails: start one from an upload, follow its progress. */
+@Path("imports")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports")
+public class ImportsResource {
+
+    private static final int MAX_LISTED = 100;
+
+    @EJB
+    ImportLauncher launcher;
+
+    @POST
+    @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME})
+    @Consumes({"application/x-ndjson", "application/jsonl", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upload a JSON-lines trail of agent actions and start its import",
+            description = "Answers 202 with the import's status; poll the Location until the status is COMPLETED. "
+                    + "Malformed lines are quarantined with their line number and reason; re-importing the same "
+                    + "data stores nothing new.")
+    public Response upload(@QueryParam("source") String source, @QueryParam("fileName") String fileName, InputStream body) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("name the audit source with ?source=...; events are unique per source");
+        }
+        ImportStatus started = launcher.importUpload(source, fileName, body);
+        return Response.accepted(started)
+                .location(UriBuilder.fromPath("/api/imports/{id}").build(started.executionId()))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Operation(summary = "The most recent imports, newest first")
+    public List<ImportStatus> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > MAX_LISTED) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LISTED);
+        }
+        return launcher.recent(limit);
+    }
+
+    @GET
+    @Path("{executionId}")
+    @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Operation(summary = "One import's status and counts")
+    public ImportStatus status(@PathParam("executionId") long executionId) {
+        return launcher.status(executionId).orElseThrow(() -> new NotFoundException("no import with id " + executionId));
+    }
+}
