@@ -60,4 +60,5 @@ echo " Health:                  $base_url/health"
 echo " Server log:              $log"
 echo " Stop with Ctrl+C."
 echo "=================================================================="
-while true; do sleep 3600; done
+# wait (not a foreground sleep) so that INT and TERM run the traps at once
+while true; do sleep 3600 & wait $!; done

@@ -41,7 +41,7 @@ class DomainInContainerIT {
 
     @Deployment
     static EnterpriseArchive trailkeeper() {
-        return TrailkeeperEar.withTestsInside();
+        return TrailkeeperEar.withTestsInside(DomainInContainerIT.class);
     }
 
     @EJB

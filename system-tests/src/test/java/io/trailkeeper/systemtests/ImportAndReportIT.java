@@ -4,6 +4,7 @@ import static io.trailkeeper.systemtests.TrailkeeperClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -55,6 +56,13 @@ class ImportAndReportIT {
         assertEquals(4, status.getInt("stored"));
         assertEquals(2, status.getInt("quarantined"));
         assertEquals(0, status.getInt("duplicates"));
+
+        JsonArray setAside = json(client.get("/api/imports/" + status.getInt("executionId") + "/quarantined", officer).body()).asJsonArray();
+        assertEquals(2, setAside.size(), setAside.toString());
+        assertEquals(3, setAside.getJsonObject(0).getInt("lineNumber"));
+        assertTrue(setAside.getJsonObject(0).getString("reason").startsWith("not valid JSON"), setAside.toString());
+        assertEquals(6, setAside.getJsonObject(1).getInt("lineNumber"));
+        assertTrue(setAside.getJsonObject(1).getString("reason").contains("time zone"), setAside.toString());
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The EAR exactly as the build produced it; tests never assemble a different application. */
 final class TrailkeeperEar {
 
+    private static final String WEB_MODULE = "trailkeeper-web.war";
+
     private TrailkeeperEar() {
     }
 
@@ -20,10 +22,16 @@ final class TrailkeeperEar {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(path));
     }
 
-    /** The built EAR with the test class added to its web module, for tests that run inside the server. */
-    static EnterpriseArchive withTestsInside() {
+    /**
+     * The built EAR with the given test classes added to its web module, for tests that run inside
+     * the server. Arquillian appends the test class itself only to WAR and JAR deployments.
+     */
+    static EnterpriseArchive withTestsInside(Class<?>... testClasses) {
         EnterpriseArchive ear = asBuilt();
-        Testable.archiveToTest(ear.getAsType(WebArchive.class, "trailkeeper-web.war"));
+        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
+        web.addClasses(testClasses);
+        ear.delete(WEB_MODULE);
+        ear.addAsModule(Testable.archiveToTest(web));
         return ear;
     }
 }

@@ -38,7 +38,7 @@ final class ImportInbox {
                     }
                     out.write(buffer, 0, n);
                 }
-            } catch (UploadRejected | IOException e) {
+            } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partial);
                 throw e;
             }

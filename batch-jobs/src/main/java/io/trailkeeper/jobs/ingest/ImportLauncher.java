@@ -110,7 +110,11 @@ public class ImportLauncher {
         if (name.isEmpty()) {
             return "upload.jsonl";
         }
-        return name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
+        if (name.length() <= MAX_FILE_NAME) {
+            return name;
+        }
+        int cut = Character.isLowSurrogate(name.charAt(MAX_FILE_NAME)) ? MAX_FILE_NAME - 1 : MAX_FILE_NAME;
+        return name.substring(0, cut);
     }
 
     private static JobOperator operator() {

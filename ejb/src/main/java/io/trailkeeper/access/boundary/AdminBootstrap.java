@@ -1,6 +1,7 @@
 package io.trailkeeper.access.boundary;
 
 import io.trailkeeper.access.control.PasswordPolicy;
+import io.trailkeeper.access.entity.AccountRejected;
 import io.trailkeeper.access.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -43,11 +44,19 @@ public class AdminBootstrap {
             return;
         }
         if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
-            accounts.create(username, EnumSet.of(Role.ADMIN), configuredPassword.get().toCharArray(), false);
+            try {
+                accounts.create(username, EnumSet.of(Role.ADMIN), configuredPassword.get().toCharArray(), false);
+            } catch (AccountRejected e) {
+                // Refuse to start rather than run without a usable administrator.
+                throw new IllegalStateException("trailkeeper.admin.password is not acceptable: " + e.getMessage(), e);
+            }
             LOG.info(() -> "Created administrator '" + username + "' with the password from trailkeeper.admin.password");
             return;
         }
         char[] oneTime = PasswordPolicy.oneTimePassword();
+        while (PasswordPolicy.problemWith(oneTime, username).isPresent()) {
+            oneTime = PasswordPolicy.oneTimePassword(); // e.g. it happened to contain a short user name
+        }
         accounts.create(username, EnumSet.of(Role.ADMIN), oneTime, true);
         // The one deliberate exception to "no credentials in logs": the issue asks for a one-time
         // password printed at first start. It is useless after the first sign-in, which forces a change.

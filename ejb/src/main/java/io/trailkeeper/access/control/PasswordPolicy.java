@@ -1,6 +1,7 @@
 package io.trailkeeper.access.control;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public final class PasswordPolicy {
         if (password.length > MAX_LENGTH) {
             return Optional.of("a password has at most " + MAX_LENGTH + " characters");
         }
-        if (username != null && new String(password).toLowerCase().contains(username.toLowerCase())) {
+        if (username != null && new String(password).toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             return Optional.of("a password must not contain the user name");
         }
         return Optional.empty();

@@ -68,12 +68,17 @@ public class QuarantinedRecord {
         this.lineNumber = record.position().lineNumber();
         this.byteOffset = record.position().byteOffset();
         String why = record.reason();
-        this.reason = why.length() > MAX_REASON_LENGTH ? why.substring(0, MAX_REASON_LENGTH - 1) + "…" : why;
+        this.reason = why.length() > MAX_REASON_LENGTH ? why.substring(0, codePointBoundary(why, MAX_REASON_LENGTH - 1)) + "…" : why;
         byte[] raw = record.raw();
         this.rawBytes = raw.length > MAX_RAW_BYTES ? java.util.Arrays.copyOf(raw, MAX_RAW_BYTES) : raw.clone();
         this.rawSize = Math.max(record.originalSize(), raw.length);
         this.rawSha256 = HexFormat.of().formatHex(rawSha256);
         this.quarantinedAt = Objects.requireNonNull(quarantinedAt, "quarantinedAt");
+    }
+
+    /** The largest cut at or below {@code limit} that does not split a surrogate pair. */
+    private static int codePointBoundary(String text, int limit) {
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
     }
 
     public UUID id() { return id; }

@@ -43,14 +43,14 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         vendor = detectVendor();
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.migrationFolder())
                 .table("schema_history")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        LOG.info(() -> "Trailkeeper schema on " + vendor + " is at version " + result.targetSchemaVersion
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "Trailkeeper schema on " + vendor + " is at version " + flyway.info().current().getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 

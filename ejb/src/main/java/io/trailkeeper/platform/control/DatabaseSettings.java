@@ -70,8 +70,10 @@ public record DatabaseSettings(String url, String user, String password) {
     }
 
     private static String redactedUrl(String url) {
-        int cut = url.indexOf('?');
-        return cut < 0 ? url : url.substring(0, cut) + "?…";
+        int query = url.indexOf('?');
+        String withoutQuery = query < 0 ? url : url.substring(0, query) + "?…";
+        // H2 takes settings after ';', and PASSWORD= is one of them.
+        return withoutQuery.replaceAll("(?i)(;\\s*PASSWORD\\s*=)[^;]*", "$1…");
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.trailkeeper.trail.entity.AuditEvent;
 import io.trailkeeper.trail.entity.EventCount;
 import io.trailkeeper.trail.entity.EventFilter;
 import io.trailkeeper.trail.entity.EventPage;
+import io.trailkeeper.trail.entity.InvalidQuery;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,10 +27,10 @@ public class TrailQueries {
 
     public EventPage search(EventFilter filter, int page, int size) {
         if (page < 0) {
-            throw new IllegalArgumentException("page must be 0 or more");
+            throw new InvalidQuery("page must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
+            throw new InvalidQuery("size must be between 1 and " + MAX_PAGE_SIZE);
         }
         EventQuery query = new EventQuery(filter);
         long total = query.create(em, "SELECT COUNT(e) FROM AuditEvent e", "", Long.class).getSingleResult();

@@ -19,4 +19,11 @@ public record AuditEventDraft(
         String model, Long inputTokens, Long outputTokens, Long latencyMs,
         String error, String dataCategory,
         String contentJson) {
+
+    /** Names the event, never its subject or content: a draft that reaches a log must not leak prompts. */
+    @Override
+    public String toString() {
+        return "AuditEventDraft[sourceEventId=" + sourceEventId + ", occurredAt=" + occurredAt + ", agentId=" + agentId
+                + ", action=" + action + ", content=" + (contentJson == null ? "none" : contentJson.length() + " chars") + "]";
+    }
 }

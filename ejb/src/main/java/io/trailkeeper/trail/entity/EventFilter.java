@@ -10,7 +10,7 @@ public record EventFilter(Instant from, Instant to, String agentId, String actio
 
     public EventFilter {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new IllegalArgumentException("'from' must be before 'to'");
+            throw new InvalidQuery("'from' must be before 'to'");
         }
         agentId = blankToNull(agentId);
         action = blankToNull(action);

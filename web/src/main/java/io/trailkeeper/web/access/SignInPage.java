@@ -59,6 +59,7 @@ public class SignInPage {
     /** Only paths inside this application: an open redirect would help phishing (OWASP ASVS V5.1.5). */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.chars().anyMatch(Character::isISOControl)
                 || next.startsWith("/api") || next.startsWith(TrailkeeperAuthentication.SIGN_IN_PAGE)) {
             return HOME;
         }

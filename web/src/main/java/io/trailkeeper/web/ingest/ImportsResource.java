@@ -1,6 +1,8 @@
 package io.trailkeeper.web.ingest;
 
 import io.trailkeeper.access.entity.Role;
+import io.trailkeeper.ingest.boundary.Quarantine;
+import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
 import io.trailkeeper.jobs.ingest.ImportStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,8 +35,19 @@ public class ImportsResource {
 
     private static final int MAX_LISTED = 100;
 
+    /** A record an import set aside; its raw bytes are kept in the database for inspection. */
+    public record SetAside(long lineNumber, long byteOffset, String reason, int rawSize, boolean rawTruncated,
+                           Instant quarantinedAt) {
+        static SetAside of(QuarantinedRecord q) {
+            return new SetAside(q.lineNumber(), q.byteOffset(), q.reason(), q.rawSize(), q.rawTruncated(), q.quarantinedAt());
+        }
+    }
+
     @EJB
     ImportLauncher launcher;
+
+    @EJB
+    Quarantine quarantine;
 
     @POST
     @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME})
@@ -68,5 +82,14 @@ public class ImportsResource {
     @Operation(summary = "One import's status and counts")
     public ImportStatus status(@PathParam("executionId") long executionId) {
         return launcher.status(executionId).orElseThrow(() -> new NotFoundException("no import with id " + executionId));
+    }
+
+    @GET
+    @Path("{executionId}/quarantined")
+    @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    @Operation(summary = "The records this import set aside, with line number and reason (at most 1000)")
+    public List<SetAside> quarantined(@PathParam("executionId") long executionId) {
+        status(executionId);
+        return quarantine.setAsideBy(executionId).stream().map(SetAside::of).toList();
     }
 }

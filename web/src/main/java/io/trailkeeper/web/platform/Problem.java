@@ -3,6 +3,7 @@ package io.trailkeeper.web.platform;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 
 /**
  * An RFC 9457 problem detail. {@code type} is a stable URN per kind of problem so clients can
@@ -37,7 +38,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     private static String slug(String title) {
-        return title == null ? "unknown" : title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return title == null ? "unknown" : title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     private static String quote(String value) {

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @WebFilter(urlPatterns = "/api/*")
 public class RequestSizeLimit extends HttpFilter {
 
+    private static final long MAX_DRAIN_BYTES = 1024 * 1024;
+
     private final long maxJsonBytes;
     private final long maxUploadBytes;
 
@@ -47,6 +49,13 @@ public class RequestSizeLimit extends HttpFilter {
         long limit = upload ? maxUploadBytes : maxJsonBytes;
         long length = request.getContentLengthLong();
         if (length > limit) {
+            // Read away a moderately oversize body so that the client, still sending, receives the
+            // 413 instead of a reset connection; anything larger is cut off by closing the connection.
+            if (length <= MAX_DRAIN_BYTES) {
+                request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } else {
+                response.setHeader("Connection", "close");
+            }
             send(response, Problem.of(413, "Content Too Large",
                     "the request body has " + length + " bytes; this endpoint accepts at most " + limit));
             return;

@@ -35,7 +35,8 @@ import java.util.List;
 public class DashboardPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final int DAYS = 7;
+    /** The periods a person can pick; anything else in the URL falls back to the first. */
+    static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
     private static final int RECENT_IMPORTS = 10;
 
     @EJB
@@ -47,6 +48,7 @@ public class DashboardPage implements Serializable {
     @Inject
     Clock clock;
 
+    private int days = PERIODS.get(0);
     private transient Part upload;
     private String source = "uploads";
     private String reportFrom;
@@ -56,14 +58,20 @@ public class DashboardPage implements Serializable {
     private List<ImportStatus> recentImports;
 
     @PostConstruct
-    void load() {
-        Period period = Period.lastDays(DAYS, clock);
+    void init() {
+        String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("days");
+        days = PERIODS.stream().filter(p -> String.valueOf(p).equals(asked)).findFirst().orElse(PERIODS.get(0));
+        load();
+    }
+
+    private void load() {
+        Period period = Period.lastDays(days, clock);
         EventFilter filter = EventFilter.period(period.from(), period.to());
         agentCounts = trail.countsPerAgent(filter);
         totalEvents = agentCounts.stream().mapToLong(EventCount::count).sum();
         recentImports = imports.recent(RECENT_IMPORTS);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        reportFrom = today.minusDays(DAYS - 1L).toString();
+        reportFrom = today.minusDays(days - 1L).toString();
         reportTo = today.plusDays(1).toString();
     }
 
@@ -103,7 +111,8 @@ public class DashboardPage implements Serializable {
                 + "&to=" + URLEncoder.encode(reportTo, StandardCharsets.UTF_8);
     }
 
-    public int getDays() { return DAYS; }
+    public int getDays() { return days; }
+    public List<Integer> getPeriods() { return PERIODS; }
     public List<EventCount> getAgentCounts() { return agentCounts; }
     public long getTotalEvents() { return totalEvents; }
     public List<ImportStatus> getRecentImports() { return recentImports; }

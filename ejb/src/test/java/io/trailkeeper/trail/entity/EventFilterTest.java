@@ -1,0 +1,63 @@
+package io.trailkeeper.trail.entity;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EventFilterTest {
+
+    static final Instant NOV_1 = Instant.parse("2026-11-01T00:00:00Z");
+    static final Instant NOV_2 = Instant.parse("2026-11-02T00:00:00Z");
+
+    @Test
+    void aPeriodFromBeforeToIsAccepted() {
+        EventFilter filter = EventFilter.period(NOV_1, NOV_2);
+
+        assertEquals(NOV_1, filter.from());
+        assertEquals(NOV_2, filter.to());
+        assertNull(filter.agentId());
+        assertNull(filter.action());
+    }
+
+    @Test
+    void fromAfterToIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> EventFilter.period(NOV_2, NOV_1));
+    }
+
+    @Test
+    void anEmptyPeriodIsRejectedBecauseToIsExclusive() {
+        assertThrows(IllegalArgumentException.class, () -> EventFilter.period(NOV_1, NOV_1));
+    }
+
+    @Test
+    void eitherEndMayBeOpen() {
+        assertDoesNotThrow(() -> EventFilter.period(null, NOV_1));
+        assertDoesNotThrow(() -> EventFilter.period(NOV_1, null));
+        assertDoesNotThrow(() -> EventFilter.period(null, null));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", " ", "\t\n"})
+    void aBlankAgentOrActionMeansAnyAgentOrAction(String blank) {
+        EventFilter filter = new EventFilter(null, null, blank, blank);
+
+        assertNull(filter.agentId());
+        assertNull(filter.action());
+    }
+
+    @Test
+    void agentAndActionAreTrimmed() {
+        EventFilter filter = new EventFilter(null, null, " support-bot ", "\trefund.issue\n");
+
+        assertEquals("support-bot", filter.agentId());
+        assertEquals("refund.issue", filter.action());
+    }
+}

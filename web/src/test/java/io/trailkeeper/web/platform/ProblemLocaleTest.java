@@ -1,0 +1,23 @@
+package io.trailkeeper.web.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** Kept out of the repository: fails against the current Problem. */
+class ProblemLocaleTest {
+
+    @Test
+    void theTypeUrnDoesNotDependOnTheServerLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            assertEquals("urn:trailkeeper:problem:internal-server-error",
+                    Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "x").type());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+}
