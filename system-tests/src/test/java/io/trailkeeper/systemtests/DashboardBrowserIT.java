@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -99,7 +100,12 @@ class DashboardBrowserIT {
             return rows.get(0).findElement(By.className("count")).getText().equals("3");
         }, "3 events for the imported agent on the dashboard");
         screenshot("dashboard-after-import");
-        assertTrue(browser.findElement(By.id("downloadReport")).getAttribute("href").contains("audit-trail-summary.pdf"));
+        String pdfLink = browser.findElement(By.id("downloadReport")).getAttribute("href");
+        Object download = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                        + " + r.headers.get('content-type') + ' ' + new TextDecoder().decode(b.slice(0, 5)))));", pdfLink);
+        assertEquals("200 application/pdf %PDF-", download, "the dashboard's summary link downloads a PDF");
         assertEquals(1, browser.findElements(By.cssSelector("#imports tr[data-execution]")).stream()
                 .filter(r -> r.getText().contains("browser-" + trail.suffix) && r.getText().contains("COMPLETED")).count());
     }
