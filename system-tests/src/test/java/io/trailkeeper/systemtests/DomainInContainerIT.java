@@ -14,16 +14,23 @@ import io.trailkeeper.ingest.entity.SourcePosition;
 import io.trailkeeper.ingest.entity.StoreOutcome;
 import io.trailkeeper.platform.boundary.SchemaMigration;
 import io.trailkeeper.platform.control.DatabaseVendor;
+import io.trailkeeper.protection.boundary.SubjectVault;
 import io.trailkeeper.trail.boundary.TrailQueries;
+import io.trailkeeper.trail.entity.AuditEvent;
 import io.trailkeeper.trail.entity.AuditEventDraft;
 import io.trailkeeper.trail.entity.AuditSource;
 import io.trailkeeper.trail.entity.EventFilter;
 import io.trailkeeper.trail.entity.SourceKind;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,6 +62,12 @@ class DomainInContainerIT {
 
     @EJB
     SchemaMigration schema;
+
+    @EJB
+    SubjectVault vault;
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    DataSource dataSource;
 
     @Inject
     UserTransaction transaction;
@@ -88,6 +101,50 @@ class DomainInContainerIT {
     }
 
     @Test
+    void subjectsAreStoredAsPseudonymsAndTheirContentEncryptedUntilTheirKeyIsDestroyed() throws Exception {
+        AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        String agent = "agent-" + UUID.randomUUID();
+        String jane = "jane-" + UUID.randomUUID() + "@example.com";
+        String omar = "omar-" + UUID.randomUUID();
+        String marker = "plan-" + UUID.randomUUID();
+        inTransaction(() -> ingestion.store(source.id(), 1L, List.of(
+                subjectEvent(1, agent, jane, "{\"prompt\":\"" + marker + " for jane\"}"),
+                subjectEvent(2, agent, omar, "{\"prompt\":\"" + marker + " for omar\"}"))));
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT subject_pseudonym, content, content_encoding FROM audit_event WHERE agent_id = ?")) {
+            query.setString(1, agent);
+            try (ResultSet rows = query.executeQuery()) {
+                int count = 0;
+                while (rows.next()) {
+                    count++;
+                    assertTrue(rows.getString(1).startsWith("ps1_"), rows.getString(1));
+                    assertFalse(rows.getString(1).contains("jane") || rows.getString(1).contains("omar"));
+                    assertFalse(new String(rows.getBytes(2), StandardCharsets.ISO_8859_1).contains(marker), "content is not in clear");
+                    assertEquals("AES256_GCM_V1", rows.getString(3));
+                }
+                assertEquals(2, count);
+            }
+        }
+
+        String janePseudonym = vault.pseudonymOf(jane);
+        EventFilter janesEvents = new EventFilter(null, null, agent, null, janePseudonym);
+        AuditEvent janesEvent = trail.chronological(janesEvents, 10).get(0);
+        AuditEvent omarsEvent = trail.chronological(new EventFilter(null, null, agent, null, vault.pseudonymOf(omar)), 10).get(0);
+        assertEquals(janePseudonym, janesEvent.subjectPseudonym());
+        assertTrue(vault.readContent(janesEvent).orElseThrow().contains(marker + " for jane"));
+
+        assertEquals(1, (int) inTransaction(() -> vault.destroyKeysOf(janePseudonym)));
+
+        AuditEvent afterErasure = trail.chronological(janesEvents, 10).get(0);
+        assertTrue(vault.readContent(afterErasure).isEmpty(), "jane's content is unreadable once her key is gone");
+        assertTrue(vault.contentErased(afterErasure));
+        assertEquals(1, trail.count(janesEvents), "the event itself stays in the trail");
+        assertTrue(vault.readContent(omarsEvent).orElseThrow().contains(marker + " for omar"), "other subjects are untouched");
+    }
+
+    @Test
     void storingNeedsTheCallersTransaction() {
         AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
         assertThrows(EJBException.class, () -> ingestion.store(source.id(), 1L, List.of()));
@@ -108,6 +165,13 @@ class DomainInContainerIT {
 
         assertThrows(AccountRejected.class, () -> accounts.create("short-" + name, EnumSet.of(Role.AUDITOR), "short".toCharArray(), false));
         assertThrows(AccountRejected.class, () -> accounts.create(name, EnumSet.of(Role.AUDITOR), "another long password".toCharArray(), false));
+    }
+
+    private static IngestRecord subjectEvent(long line, String agent, String subject, String contentJson) {
+        AuditEventDraft draft = new AuditEventDraft("s-" + line, Instant.parse("2026-09-02T10:00:00Z").plusSeconds(line), agent,
+                null, null, null, null, subject, null, "crm.lookup", null, "success", null, null, null, null, null, null,
+                null, null, contentJson);
+        return new IngestRecord.Event(new SourcePosition(line, 0), draft);
     }
 
     private static IngestRecord event(long line, String id, String agent, String at) {

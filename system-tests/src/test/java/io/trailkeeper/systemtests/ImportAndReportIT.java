@@ -2,6 +2,7 @@ package io.trailkeeper.systemtests;
 
 import static io.trailkeeper.systemtests.TrailkeeperClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -99,7 +100,14 @@ class ImportAndReportIT {
         assertEquals("eu-west-1", event.getString("region"));
         assertEquals(120, event.getInt("inputTokens"));
         assertTrue(event.getBoolean("humanConfirmed"));
+        assertEquals("readable", event.getString("contentStatus"));
         assertTrue(event.getJsonObject("content").containsKey("prompt"), "the prompt is kept as content: " + event);
+        assertTrue(event.getString("subjectPseudonym").startsWith("ps1_"), "subjects appear only as pseudonyms: " + event);
+        assertFalse(event.toString().contains("cust-"), "no subject identifier in the event: " + event);
+
+        JsonObject bySubject = events("agent=" + refundBot + "&subject=cust-3");
+        assertEquals(1, bySubject.getInt("total"), "a subject's events are found by their identifier");
+        assertEquals(event.getString("subjectPseudonym"), bySubject.getJsonArray("items").getJsonObject(0).getString("subjectPseudonym"));
     }
 
     @Test

@@ -3,9 +3,15 @@ package io.trailkeeper.ingest.boundary;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.protection.boundary.SubjectVault;
+import io.trailkeeper.protection.entity.DataKey;
+import io.trailkeeper.protection.entity.SubjectKey;
 import io.trailkeeper.trail.entity.AuditEvent;
+import io.trailkeeper.trail.entity.AuditEventDraft;
+import io.trailkeeper.trail.entity.StoredContent;
 import io.trailkeeper.trail.entity.AuditSource;
 import io.trailkeeper.trail.entity.SourceKind;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,7 +36,8 @@ import java.util.UUID;
 /**
  * Stores what a pull read. Runs inside the caller's transaction (a batch chunk), so the events, the
  * quarantine entries and the job's checkpoint commit together or not at all: a crashed import never
- * leaves half a chunk behind, and a re-read never stores an event twice.
+ * leaves half a chunk behind, and a re-read never stores an event twice. Every source's events come
+ * through here, which is why protection (pseudonyms, encryption) is applied here and nowhere else.
  */
 @Stateless
 public class TrailIngestion {
@@ -39,6 +47,9 @@ public class TrailIngestion {
 
     @Inject
     Clock clock;
+
+    @EJB
+    SubjectVault vault;
 
     /** The source with this name, created on first use. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -80,13 +91,10 @@ public class TrailIngestion {
 
         Set<String> knownEvents = existing("SELECT e.sourceEventId FROM AuditEvent e WHERE e.source = :source AND e.sourceEventId IN :keys",
                 source, events.keySet());
-        long stored = 0;
-        for (IngestRecord.Event event : events.values()) {
-            if (!knownEvents.contains(event.draft().sourceEventId())) {
-                em.persist(new AuditEvent(source, event.draft(), importExecutionId, now));
-                stored++;
-            }
-        }
+        List<AuditEventDraft> fresh = events.values().stream().map(IngestRecord.Event::draft)
+                .filter(d -> !knownEvents.contains(d.sourceEventId())).toList();
+        persistProtected(source, fresh, importExecutionId, now);
+        long stored = fresh.size();
 
         Set<String> knownRaw = existing("SELECT q.rawSha256 FROM QuarantinedRecord q WHERE q.source = :source AND q.rawSha256 IN :keys",
                 source, malformed.keySet());
@@ -99,6 +107,31 @@ public class TrailIngestion {
         long quarantined = records.stream().filter(r -> r instanceof IngestRecord.Malformed).count();
         long eventRecords = records.size() - quarantined;
         return new StoreOutcome(records.size(), stored, eventRecords - stored, quarantined);
+    }
+
+    /**
+     * Stores events with their subject pseudonymised and their content sealed under the subject's
+     * data key (content without a subject under the unattributed key), so no identifier or content
+     * reaches the database in clear.
+     */
+    private void persistProtected(AuditSource source, List<AuditEventDraft> drafts, Long importExecutionId, Instant now) {
+        Map<AuditEventDraft, String> pseudonyms = new HashMap<>();
+        Set<String> owners = new HashSet<>();
+        for (AuditEventDraft draft : drafts) {
+            String pseudonym = draft.subjectRef() == null || draft.subjectRef().isBlank() ? null : vault.pseudonymOf(draft.subjectRef());
+            pseudonyms.put(draft, pseudonym);
+            if (draft.contentJson() != null) {
+                owners.add(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym);
+            }
+        }
+        Map<String, DataKey> keys = vault.activeKeys(owners);
+        for (AuditEventDraft draft : drafts) {
+            UUID id = UUID.randomUUID();
+            String pseudonym = pseudonyms.get(draft);
+            StoredContent content = draft.contentJson() == null ? null
+                    : SubjectVault.seal(keys.get(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym), id, draft.contentJson());
+            em.persist(new AuditEvent(id, source, draft, pseudonym, content, importExecutionId, now));
+        }
     }
 
     private Set<String> existing(String jpql, AuditSource source, Set<String> keys) {

@@ -36,6 +36,10 @@ public final class EventQuery {
             conditions.add("e.action = :action");
             parameters.put("action", filter.action());
         }
+        if (filter.subjectPseudonym() != null) {
+            conditions.add("e.subjectPseudonym = :subject");
+            parameters.put("subject", filter.subjectPseudonym());
+        }
         where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,8 +54,9 @@ public class AuditEvent {
     private String deployment;
     @Column(length = 200, updatable = false)
     private String region;
-    @Column(name = "subject_ref", length = 200, updatable = false)
-    private String subjectRef;
+    /** Keyed-hash pseudonym of the data subject; the identifier itself is never stored. */
+    @Column(name = "subject_pseudonym", length = 64, updatable = false)
+    private String subjectPseudonym;
     @Column(name = "session_id", length = 200, updatable = false)
     private String sessionId;
     @Column(nullable = false, length = 200, updatable = false)
@@ -89,12 +89,20 @@ public class AuditEvent {
     @Column(name = "content_encoding", length = 40, updatable = false)
     private ContentEncoding contentEncoding;
 
+    @Column(name = "content_key_id", updatable = false)
+    private UUID contentKeyId;
+
     protected AuditEvent() {
         // for JPA
     }
 
-    public AuditEvent(AuditSource source, AuditEventDraft draft, Long importExecutionId, Instant ingestedAt) {
-        this.id = UUID.randomUUID();
+    /**
+     * @param subjectPseudonym the pseudonym of {@code draft.subjectRef()}, or null when it has none
+     * @param content          the content as it is to be stored (sealed), or null when the draft has none
+     */
+    public AuditEvent(UUID id, AuditSource source, AuditEventDraft draft, String subjectPseudonym, StoredContent content,
+                      Long importExecutionId, Instant ingestedAt) {
+        this.id = Objects.requireNonNull(id, "id");
         this.source = Objects.requireNonNull(source, "source");
         this.ingestedAt = Objects.requireNonNull(ingestedAt, "ingestedAt");
         this.importExecutionId = importExecutionId;
@@ -106,7 +114,7 @@ public class AuditEvent {
         this.agentVersion = draft.agentVersion();
         this.deployment = draft.deployment();
         this.region = draft.region();
-        this.subjectRef = draft.subjectRef();
+        this.subjectPseudonym = subjectPseudonym;
         this.sessionId = draft.sessionId();
         this.target = draft.target();
         this.result = draft.result();
@@ -118,9 +126,10 @@ public class AuditEvent {
         this.latencyMs = draft.latencyMs();
         this.error = draft.error();
         this.dataCategory = draft.dataCategory();
-        if (draft.contentJson() != null) {
-            this.content = draft.contentJson().getBytes(StandardCharsets.UTF_8);
-            this.contentEncoding = ContentEncoding.PLAIN_JSON;
+        if (content != null) {
+            this.content = content.bytes().clone();
+            this.contentEncoding = content.encoding();
+            this.contentKeyId = content.keyId();
         }
     }
 
@@ -135,7 +144,7 @@ public class AuditEvent {
     public String agentVersion() { return agentVersion; }
     public String deployment() { return deployment; }
     public String region() { return region; }
-    public String subjectRef() { return subjectRef; }
+    public String subjectPseudonym() { return subjectPseudonym; }
     public String sessionId() { return sessionId; }
     public String action() { return action; }
     public String target() { return target; }
@@ -150,11 +159,8 @@ public class AuditEvent {
     public String dataCategory() { return dataCategory; }
     public ContentEncoding contentEncoding() { return contentEncoding; }
 
-    /** The content as JSON text, when it is stored readable. */
-    public Optional<String> contentJson() {
-        if (content == null || contentEncoding != ContentEncoding.PLAIN_JSON) {
-            return Optional.empty();
-        }
-        return Optional.of(new String(content, StandardCharsets.UTF_8));
+    /** The content as stored; reading it in clear is the protection component's job. */
+    public Optional<StoredContent> storedContent() {
+        return content == null ? Optional.empty() : Optional.of(new StoredContent(content.clone(), contentEncoding, contentKeyId));
     }
 }

@@ -1,15 +1,17 @@
 package io.trailkeeper.trail.entity;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AuditEventTest {
@@ -37,9 +39,20 @@ class AuditEventTest {
                 null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    static final String PSEUDONYM = "ps1_" + "A".repeat(43);
+    static final UUID KEY_ID = UUID.fromString("5b0e6f5e-9a51-4f3b-9d4c-1d7c1b3e2f10");
+
+    AuditEvent event(AuditEventDraft draft, String pseudonym, StoredContent content, Long execution) {
+        return new AuditEvent(UUID.randomUUID(), source, draft, pseudonym, content, execution, INGESTED);
+    }
+
+    static StoredContent sealed(byte[] bytes) {
+        return new StoredContent(bytes, ContentEncoding.AES256_GCM_V1, KEY_ID);
+    }
+
     @Test
-    void everyFieldOfTheDraftIsRecorded() {
-        AuditEvent event = new AuditEvent(source, fullDraft(CONTENT), 17L, INGESTED);
+    void everyFieldOfTheDraftIsRecordedButTheSubjectOnlyAsItsPseudonym() {
+        AuditEvent event = event(fullDraft(CONTENT), PSEUDONYM, sealed(new byte[]{1, 2, 3}), 17L);
 
         assertAll(
                 () -> assertSame(source, event.source()),
@@ -52,7 +65,7 @@ class AuditEventTest {
                 () -> assertEquals("2.4.1", event.agentVersion()),
                 () -> assertEquals("prod-eu", event.deployment()),
                 () -> assertEquals("eu-west-1", event.region()),
-                () -> assertEquals("cust-4411", event.subjectRef()),
+                () -> assertEquals(PSEUDONYM, event.subjectPseudonym()),
                 () -> assertEquals("s-91a", event.sessionId()),
                 () -> assertEquals("refund.issue", event.action()),
                 () -> assertEquals("order/8812", event.target()),
@@ -68,24 +81,34 @@ class AuditEventTest {
     }
 
     @Test
-    void theContentReadsBackExactlyAsGivenIncludingNonAsciiText() {
-        AuditEvent event = new AuditEvent(source, fullDraft(CONTENT), null, INGESTED);
+    void theStoredContentIsKeptWithItsEncodingAndKey() {
+        byte[] bytes = CONTENT.getBytes(StandardCharsets.UTF_8);
+        AuditEvent event = event(fullDraft(CONTENT), PSEUDONYM, sealed(bytes), null);
 
-        assertEquals(Optional.of(CONTENT), event.contentJson());
-        assertEquals(ContentEncoding.PLAIN_JSON, event.contentEncoding());
+        StoredContent stored = event.storedContent().orElseThrow();
+        assertArrayEquals(bytes, stored.bytes());
+        assertEquals(ContentEncoding.AES256_GCM_V1, stored.encoding());
+        assertEquals(KEY_ID, stored.keyId());
+        assertEquals(ContentEncoding.AES256_GCM_V1, event.contentEncoding());
     }
 
     @Test
     void withoutContentThereIsNoEncodingAndNoContent() {
-        AuditEvent event = new AuditEvent(source, fullDraft(null), null, INGESTED);
+        AuditEvent event = event(fullDraft(null), null, null, null);
 
-        assertEquals(Optional.empty(), event.contentJson());
+        assertEquals(Optional.empty(), event.storedContent());
         assertNull(event.contentEncoding());
+        assertNull(event.subjectPseudonym());
+    }
+
+    @Test
+    void encryptedContentMustNameItsKey() {
+        assertThrows(IllegalArgumentException.class, () -> new StoredContent(new byte[]{1}, ContentEncoding.AES256_GCM_V1, null));
     }
 
     @Test
     void optionalFieldsMissingFromTheDraftStayEmpty() {
-        AuditEvent event = new AuditEvent(source, minimalDraft(), null, INGESTED);
+        AuditEvent event = event(minimalDraft(), null, null, null);
 
         assertAll(
                 () -> assertNull(event.importExecutionId()),
@@ -93,33 +116,32 @@ class AuditEventTest {
                 () -> assertNull(event.humanConfirmed()),
                 () -> assertNull(event.inputTokens()),
                 () -> assertNull(event.latencyMs()),
-                () -> assertEquals(Optional.empty(), event.contentJson()));
+                () -> assertEquals(Optional.empty(), event.storedContent()));
     }
 
     @Test
-    void eachEventGetsItsOwnId() {
-        AuditEvent first = new AuditEvent(source, minimalDraft(), null, INGESTED);
-        AuditEvent second = new AuditEvent(source, minimalDraft(), null, INGESTED);
-
-        assertNotNull(first.id());
-        assertNotEquals(first.id(), second.id());
+    void theEventKeepsTheIdItWasGiven() {
+        UUID id = UUID.randomUUID();
+        assertEquals(id, new AuditEvent(id, source, minimalDraft(), null, null, null, INGESTED).id());
+        assertNotNull(id);
     }
 
     @Test
     void anEventNeedsItsIdentifyingFields() {
-        assertThrows(NullPointerException.class, () -> new AuditEvent(source,
+        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source,
                 new AuditEventDraft(null, OCCURRED, "a", null, null, null, null, null, null, "x",
-                        null, null, null, null, null, null, null, null, null, null, null), null, INGESTED));
-        assertThrows(NullPointerException.class, () -> new AuditEvent(source,
+                        null, null, null, null, null, null, null, null, null, null, null), null, null, null, INGESTED));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source,
                 new AuditEventDraft("e-1", null, "a", null, null, null, null, null, null, "x",
-                        null, null, null, null, null, null, null, null, null, null, null), null, INGESTED));
-        assertThrows(NullPointerException.class, () -> new AuditEvent(source,
+                        null, null, null, null, null, null, null, null, null, null, null), null, null, null, INGESTED));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source,
                 new AuditEventDraft("e-1", OCCURRED, null, null, null, null, null, null, null, "x",
-                        null, null, null, null, null, null, null, null, null, null, null), null, INGESTED));
-        assertThrows(NullPointerException.class, () -> new AuditEvent(source,
+                        null, null, null, null, null, null, null, null, null, null, null), null, null, null, INGESTED));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source,
                 new AuditEventDraft("e-1", OCCURRED, "a", null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null), null, INGESTED));
-        assertThrows(NullPointerException.class, () -> new AuditEvent(null, minimalDraft(), null, INGESTED));
-        assertThrows(NullPointerException.class, () -> new AuditEvent(source, minimalDraft(), null, null));
+                        null, null, null, null, null, null, null, null, null, null, null), null, null, null, INGESTED));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), null, minimalDraft(), null, null, null, INGESTED));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source, minimalDraft(), null, null, null, null));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(null, source, minimalDraft(), null, null, null, INGESTED));
     }
 }

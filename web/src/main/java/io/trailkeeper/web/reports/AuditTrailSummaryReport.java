@@ -59,6 +59,6 @@ public class AuditTrailSummaryReport {
 
     private static AuditTrailSummary.EventRow row(AuditEvent e) {
         return new AuditTrailSummary.EventRow(e.occurredAt(), e.agentId(), e.action(), e.target(), e.result(),
-                e.subjectRef(), e.humanConfirmed());
+                e.subjectPseudonym(), e.humanConfirmed());
     }
 }

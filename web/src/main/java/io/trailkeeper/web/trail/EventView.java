@@ -6,29 +6,38 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** An audit event as the REST API shows it. {@code content} is only filled when one event is fetched. */
+/**
+ * An audit event as the REST API shows it. The subject appears only as its pseudonym.
+ * {@code content} is filled only when one event is fetched; {@code contentStatus} says why it may be
+ * missing: {@code none} (the source sent none), {@code erased} (the subject's key was destroyed),
+ * {@code readable}, or {@code not-fetched} in lists.
+ */
 public record EventView(UUID id, Instant occurredAt, Instant ingestedAt, String source, String sourceEventId,
                         String agentId, String agentName, String agentVersion, String deployment, String region,
-                        String subjectRef, String sessionId, String action, String target, String result, String reason,
+                        String subjectPseudonym, String sessionId, String action, String target, String result, String reason,
                         Boolean humanConfirmed, String model, Long inputTokens, Long outputTokens, Long latencyMs,
-                        String error, String dataCategory, JsonObject content) {
+                        String error, String dataCategory, String contentStatus, JsonObject content) {
 
     public static EventView summary(AuditEvent e) {
-        return of(e, null);
+        return of(e, e.storedContent().isPresent() ? "not-fetched" : "none", null);
     }
 
-    public static EventView full(AuditEvent e) {
-        return of(e, e.contentJson().map(EventView::parse).orElse(null));
+    public static EventView full(AuditEvent e, Optional<String> clearContent) {
+        if (e.storedContent().isEmpty()) {
+            return of(e, "none", null);
+        }
+        return clearContent.map(json -> of(e, "readable", parse(json))).orElseGet(() -> of(e, "erased", null));
     }
 
-    private static EventView of(AuditEvent e, JsonObject content) {
+    private static EventView of(AuditEvent e, String contentStatus, JsonObject content) {
         return new EventView(e.id(), e.occurredAt(), e.ingestedAt(), e.source().name(), e.sourceEventId(),
                 e.agentId(), e.agentName(), e.agentVersion(), e.deployment(), e.region(),
-                e.subjectRef(), e.sessionId(), e.action(), e.target(), e.result(), e.reason(),
+                e.subjectPseudonym(), e.sessionId(), e.action(), e.target(), e.result(), e.reason(),
                 e.humanConfirmed(), e.model(), e.inputTokens(), e.outputTokens(), e.latencyMs(),
-                e.error(), e.dataCategory(), content);
+                e.error(), e.dataCategory(), contentStatus, content);
     }
 
     private static JsonObject parse(String json) {

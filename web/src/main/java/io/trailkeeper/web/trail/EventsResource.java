@@ -1,6 +1,7 @@
 package io.trailkeeper.web.trail;
 
 import io.trailkeeper.access.entity.Role;
+import io.trailkeeper.protection.boundary.SubjectVault;
 import io.trailkeeper.trail.boundary.TrailQueries;
 import io.trailkeeper.trail.entity.EventFilter;
 import io.trailkeeper.trail.entity.EventPage;
@@ -35,14 +36,23 @@ public class EventsResource {
     @EJB
     TrailQueries trail;
 
+    @EJB
+    SubjectVault vault;
+
     @GET
     @Operation(summary = "Events matching the filters, newest first, one page at a time",
-            description = "from (inclusive) and to (exclusive) take ISO-8601 instants or dates (UTC). size is at most 500.")
+            description = "from (inclusive) and to (exclusive) take ISO-8601 instants or dates (UTC). size is at most 500. "
+                    + "subject finds a data subject's events by their identifier, which is turned into its pseudonym and never stored.")
     public EventList search(@QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("agent") String agent, @QueryParam("action") String action,
+                            @QueryParam("subject") String subject, @QueryParam("subjectPseudonym") String subjectPseudonym,
                             @QueryParam("page") @DefaultValue("0") int page,
                             @QueryParam("size") @DefaultValue("50") int size) {
-        EventFilter filter = new EventFilter(Period.parse("from", from), Period.parse("to", to), agent, action);
+        if (subject != null && !subject.isBlank() && subjectPseudonym != null && !subjectPseudonym.isBlank()) {
+            throw new IllegalArgumentException("give 'subject' or 'subjectPseudonym', not both");
+        }
+        String pseudonym = subject == null || subject.isBlank() ? subjectPseudonym : vault.pseudonymOf(subject);
+        EventFilter filter = new EventFilter(Period.parse("from", from), Period.parse("to", to), agent, action, pseudonym);
         EventPage result = trail.search(filter, page, size);
         return new EventList(result.items().stream().map(EventView::summary).toList(), result.page(), result.size(), result.total());
     }
@@ -57,6 +67,7 @@ public class EventsResource {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("no event with id " + id);
         }
-        return trail.find(uuid).map(EventView::full).orElseThrow(() -> new NotFoundException("no event with id " + id));
+        return trail.find(uuid).map(e -> EventView.full(e, vault.readContent(e)))
+                .orElseThrow(() -> new NotFoundException("no event with id " + id));
     }
 }

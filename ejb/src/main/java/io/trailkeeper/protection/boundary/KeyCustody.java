@@ -1,0 +1,98 @@
+package io.trailkeeper.protection.boundary;
+
+import io.trailkeeper.platform.control.ConfiguredDataSource;
+import io.trailkeeper.protection.control.ContentCipher;
+import io.trailkeeper.protection.control.MasterKey;
+import io.trailkeeper.protection.control.Pseudonyms;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Holds the master key for the application's lifetime. In production (PostgreSQL) it must come from
+ * configuration, {@code trailkeeper.crypto.master-key} (Base64 of 32 bytes, ideally a Payara password
+ * alias); without it Trailkeeper refuses to start rather than store personal data under a weak key.
+ * The embedded database generates a development key once, stored next to the database and labelled
+ * as such in its file name and in the log.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // immutable after start-up
+public class KeyCustody {
+
+    public static final String MASTER_KEY = "trailkeeper.crypto.master-key";
+    static final String WRAPPING_PURPOSE = "trailkeeper/data-key-wrapping/v1";
+    private static final Logger LOG = Logger.getLogger(KeyCustody.class.getName());
+
+    @Inject
+    @ConfigProperty(name = MASTER_KEY)
+    Optional<String> configuredKey;
+
+    private MasterKey master;
+    private Pseudonyms pseudonyms;
+    private byte[] wrappingKey;
+
+    @PostConstruct
+    void load() {
+        master = configuredKey.filter(k -> !k.isBlank())
+                .map(k -> MasterKey.fromBase64(k, MASTER_KEY))
+                .orElseGet(KeyCustody::developmentKeyOrRefuse);
+        pseudonyms = new Pseudonyms(master);
+        wrappingKey = master.derive(WRAPPING_PURPOSE);
+        if (master.development()) {
+            LOG.warning(() -> "Trailkeeper is using a DEVELOPMENT master key (" + master
+                    + "); set " + MASTER_KEY + " before storing real personal data");
+        }
+    }
+
+    private static MasterKey developmentKeyOrRefuse() {
+        if (!ConfiguredDataSource.currentSettings().embedded()) {
+            throw new IllegalStateException(MASTER_KEY + " is required when Trailkeeper runs on PostgreSQL: "
+                    + "give it 32 random bytes in Base64, e.g. from `openssl rand -base64 32`, preferably as a Payara password alias");
+        }
+        String root = System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir"));
+        Path file = Path.of(root, "trailkeeper", "DEVELOPMENT-ONLY-master-key.b64");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(ContentCipher.newKey()) + "\n",
+                        StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system; the file stays as protected as its directory
+                }
+            }
+            return MasterKey.development(Base64.getDecoder().decode(Files.readString(file).trim()), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create or read the development master key " + file, e);
+        }
+    }
+
+    public Pseudonyms pseudonyms() {
+        return pseudonyms;
+    }
+
+    /** Wraps a data key for its owner; the owner is bound in, so a wrapped key cannot be moved to another subject. */
+    public byte[] wrap(byte[] dataKey, String owner) {
+        return ContentCipher.seal(wrappingKey, dataKey, owner.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public byte[] unwrap(byte[] wrapped, String owner) {
+        return ContentCipher.open(wrappingKey, wrapped, owner.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,119 @@
+package io.trailkeeper.protection.boundary;
+
+import io.trailkeeper.protection.control.ContentCipher;
+import io.trailkeeper.protection.entity.DataKey;
+import io.trailkeeper.protection.entity.SubjectKey;
+import io.trailkeeper.trail.entity.AuditEvent;
+import io.trailkeeper.trail.entity.ContentEncoding;
+import io.trailkeeper.trail.entity.StoredContent;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Seals event content under its subject's data key and opens it again while the key exists. */
+@Stateless
+public class SubjectVault {
+
+    @PersistenceContext(unitName = "trailkeeper")
+    EntityManager em;
+
+    @EJB
+    KeyCustody custody;
+
+    @Inject
+    Clock clock;
+
+    /** The pseudonym under which a subject's events are stored and found. */
+    public String pseudonymOf(String subjectIdentifier) {
+        return custody.pseudonyms().of(subjectIdentifier);
+    }
+
+    /** The active data key of each owner (a pseudonym or {@link SubjectKey#UNATTRIBUTED}), created where missing. */
+    public Map<String, DataKey> activeKeys(Set<String> owners) {
+        Map<String, DataKey> keys = new HashMap<>();
+        if (owners.isEmpty()) {
+            return keys;
+        }
+        List<SubjectKey> existing = em.createQuery(
+                        "SELECT k FROM SubjectKey k WHERE k.owner IN :owners AND k.destroyedAt IS NULL ORDER BY k.createdAt", SubjectKey.class)
+                .setParameter("owners", new ArrayList<>(owners))
+                .getResultList();
+        for (SubjectKey key : existing) {
+            keys.put(key.owner(), new DataKey(key.id(), custody.unwrap(key.wrappedKey(), key.owner())));
+        }
+        for (String owner : owners) {
+            if (!keys.containsKey(owner)) {
+                byte[] fresh = ContentCipher.newKey();
+                SubjectKey created = new SubjectKey(UUID.randomUUID(), owner, custody.wrap(fresh, owner), clock.instant());
+                em.persist(created);
+                keys.put(owner, new DataKey(created.id(), fresh));
+            }
+        }
+        return keys;
+    }
+
+    /** Encrypts one event's content; the event id is bound in, so the bytes cannot be moved to another row. */
+    public static StoredContent seal(DataKey key, UUID eventId, String contentJson) {
+        byte[] sealed = ContentCipher.seal(key.key(), contentJson.getBytes(StandardCharsets.UTF_8), associatedData(eventId));
+        return new StoredContent(sealed, ContentEncoding.AES256_GCM_V1, key.id());
+    }
+
+    /**
+     * The event's content in clear, or empty when it has none or its subject's key was destroyed.
+     *
+     * @throws ContentCipher.ContentUnreadable when the stored bytes were changed
+     */
+    public Optional<String> readContent(AuditEvent event) {
+        StoredContent stored = event.storedContent().orElse(null);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        if (stored.encoding() == ContentEncoding.PLAIN_JSON) {
+            return Optional.of(new String(stored.bytes(), StandardCharsets.UTF_8));
+        }
+        SubjectKey key = em.find(SubjectKey.class, stored.keyId());
+        if (key == null || key.destroyed()) {
+            return Optional.empty();
+        }
+        byte[] dataKey = custody.unwrap(key.wrappedKey(), key.owner());
+        return Optional.of(new String(ContentCipher.open(dataKey, stored.bytes(), associatedData(event.id())), StandardCharsets.UTF_8));
+    }
+
+    /** Whether the content of this event can still be read (false after its key was destroyed). */
+    public boolean contentErased(AuditEvent event) {
+        return event.storedContent()
+                .filter(c -> c.encoding() != ContentEncoding.PLAIN_JSON)
+                .map(c -> {
+                    SubjectKey key = em.find(SubjectKey.class, c.keyId());
+                    return key == null || key.destroyed();
+                })
+                .orElse(false);
+    }
+
+    /**
+     * Destroys every data key of a subject, making all their stored content unreadable at once
+     * (GDPR Art. 17 erasure by crypto-shredding). Returns how many keys were destroyed.
+     */
+    public int destroyKeysOf(String pseudonym) {
+        List<SubjectKey> keys = em.createQuery("SELECT k FROM SubjectKey k WHERE k.owner = :owner AND k.destroyedAt IS NULL", SubjectKey.class)
+                .setParameter("owner", pseudonym)
+                .getResultList();
+        keys.forEach(k -> k.destroy(clock.instant()));
+        return keys.size();
+    }
+
+    private static byte[] associatedData(UUID eventId) {
+        return ("trailkeeper/audit-event/" + eventId).getBytes(StandardCharsets.UTF_8);
+    }
+}
