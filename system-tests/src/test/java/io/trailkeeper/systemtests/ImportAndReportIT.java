@@ -132,6 +132,60 @@ class ImportAndReportIT {
     }
 
     @Test
+    void openTelemetryGenAiSpansBecomeEventsAndABadSpanIsSetAsideAlone() {
+        Instant start = DAY.plusSeconds(20_000);
+        OtlpTrail otlp = new OtlpTrail()
+                .span("invoke_agent", start, 6_200, OtlpTrail.attr("gen_ai.request.model", "gpt-4.1") + ","
+                        + OtlpTrail.intAttr("gen_ai.usage.input_tokens", 1200) + "," + OtlpTrail.intAttr("gen_ai.usage.output_tokens", 310) + ","
+                        + OtlpTrail.attr("gen_ai.input.messages", "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"book LHR-JFK\"}]}]"))
+                .span("execute_tool", start.plusSeconds(2), 850, OtlpTrail.attr("gen_ai.tool.name", "flights.search") + ","
+                        + OtlpTrail.attr("gen_ai.tool.call.arguments", "{\"from\":\"LHR\",\"to\":\"JFK\"}"))
+                .rawSpan("{\"traceId\":\"not-hex\",\"spanId\":\"00f067aa0ba902b7\",\"name\":\"chat\"}");
+        String source = "otlp-test-" + otlp.agent;
+
+        JsonObject status = importAndWait(source, "otlp-json", otlp.line());
+
+        assertEquals("COMPLETED", status.getString("status"), status.toString());
+        assertEquals("OTLP_JSON", status.getString("format"));
+        assertEquals(3, status.getInt("read"), "three spans read");
+        assertEquals(2, status.getInt("stored"));
+        assertEquals(1, status.getInt("quarantined"));
+        JsonArray setAside = json(client.get("/api/imports/" + status.getInt("executionId") + "/quarantined", officer).body()).asJsonArray();
+        assertTrue(setAside.getJsonObject(0).getString("reason").startsWith("span 3"), setAside.toString());
+
+        JsonObject tool = events("agent=" + otlp.agent + "&action=execute_tool").getJsonArray("items").getJsonObject(0);
+        assertEquals("flights.search", tool.getString("target"));
+        assertEquals(850, tool.getInt("latencyMs"));
+        assertEquals("eu-west-1", tool.getString("region"));
+        JsonObject invoke = json(client.get("/api/events/" + events("agent=" + otlp.agent + "&action=invoke_agent")
+                .getJsonArray("items").getJsonObject(0).getString("id"), officer).body()).asJsonObject();
+        assertEquals(1200, invoke.getInt("inputTokens"));
+        assertEquals("gpt-4.1", invoke.getString("model"));
+        assertTrue(invoke.getJsonObject("content").toString().contains("book LHR-JFK"), "messages kept as content: " + invoke);
+
+        JsonObject again = importAndWait(source, "otlp-json", otlp.line());
+        assertEquals(0, again.getInt("stored"), "re-importing the same spans stores nothing new");
+        assertEquals(2, again.getInt("duplicates"));
+    }
+
+    @Test
+    void aSourceKeepsItsFormat() {
+        String source = "api-test-" + trail.suffix;
+        client.importAndWait(officer, source, trail.jsonLines());
+
+        HttpResponse<String> refused = client.send("POST", "/api/imports?source=" + source + "&format=otlp-json", officer,
+                "application/x-ndjson", new OtlpTrail().span("chat", DAY, 10, "").line());
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("holds JSONL_FILE data"), refused.body());
+        assertEquals(400, client.send("POST", "/api/imports?source=x&format=csv", officer, "application/x-ndjson", "{}\n").statusCode());
+    }
+
+    private JsonObject importAndWait(String source, String format, String lines) {
+        return client.importAndWait(officer, source, format, lines);
+    }
+
+    @Test
     void aReportPeriodMustBeValid() {
         HttpResponse<String> response = client.get("/api/reports/audit-trail-summary?from=2026-10-06&to=2026-10-05", officer);
 

@@ -89,9 +89,14 @@ final class TrailkeeperClient {
         return basic(username, password);
     }
 
-    /** Uploads a trail and waits until its import has finished; returns the final status. */
+    /** Uploads an agent-action trail and waits until its import has finished; returns the final status. */
     JsonObject importAndWait(String authorization, String source, String jsonLines) {
-        HttpResponse<String> started = send("POST", "/api/imports?source=" + source + "&fileName=trail.jsonl",
+        return importAndWait(authorization, source, "agent-actions", jsonLines);
+    }
+
+    /** Uploads a trail in the given format and waits until its import has finished; returns the final status. */
+    JsonObject importAndWait(String authorization, String source, String format, String jsonLines) {
+        HttpResponse<String> started = send("POST", "/api/imports?source=" + source + "&format=" + format + "&fileName=trail.jsonl",
                 authorization, "application/x-ndjson", jsonLines);
         if (started.statusCode() != 202) {
             throw new IllegalStateException("import not accepted: " + started.statusCode() + " " + started.body());

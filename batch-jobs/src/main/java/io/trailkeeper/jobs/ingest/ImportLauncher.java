@@ -30,7 +30,7 @@ import java.util.Properties;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the batch runtime runs its own transactions
 public class ImportLauncher {
 
-    public static final String JOB_NAME = "agent-action-import";
+    public static final String JOB_NAME = "trail-file-import";
     private static final int MAX_FILE_NAME = 200;
 
     @EJB
@@ -39,14 +39,22 @@ public class ImportLauncher {
     @Inject
     ImportLimits limits;
 
-    /** Stores the upload in the inbox (refusing it when too large) and starts its import. */
-    public ImportStatus importUpload(String sourceName, String fileName, InputStream body) {
-        AuditSource source = ingestion.sourceNamed(sourceName, SourceKind.JSONL_FILE);
+    /**
+     * Stores the upload in the inbox (refusing it when too large) and starts its import.
+     *
+     * @param format {@link SourceKind#JSONL_FILE} (agent-action lines) or {@link SourceKind#OTLP_JSON}
+     */
+    public ImportStatus importUpload(String sourceName, SourceKind format, String fileName, InputStream body) {
+        if (format != SourceKind.JSONL_FILE && format != SourceKind.OTLP_JSON) {
+            throw new UploadRejected(format + " is not a file format; upload JSONL_FILE or OTLP_JSON", false);
+        }
+        AuditSource source = ingestion.sourceNamed(sourceName, format);
         Path file = new ImportInbox(limits.inbox(), limits.maxUploadBytes()).receive(body);
         Properties parameters = new Properties();
         parameters.setProperty("file", file.toString());
         parameters.setProperty("sourceId", source.id().toString());
         parameters.setProperty("source", source.name());
+        parameters.setProperty("format", format.name());
         parameters.setProperty("fileName", displayName(fileName));
         long executionId = operator().start(JOB_NAME, parameters);
         return status(executionId).orElseThrow();
@@ -91,7 +99,7 @@ public class ImportLauncher {
                 .reduce(StoreOutcome.NONE, StoreOutcome::plus);
         Properties parameters = execution.getJobParameters();
         return new ImportStatus(execution.getExecutionId(), execution.getBatchStatus().name(),
-                parameters.getProperty("source"), parameters.getProperty("fileName"),
+                parameters.getProperty("source"), parameters.getProperty("format"), parameters.getProperty("fileName"),
                 instant(execution.getStartTime()), instant(execution.getEndTime()),
                 tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
     }

@@ -5,13 +5,14 @@ import java.time.Instant;
 /**
  * Where one import stands and what it has done so far.
  *
+ * @param format     the source's kind: JSONL_FILE (agent-action lines) or OTLP_JSON
+ * @param read       records read so far: lines, or spans for OTLP
  * @param status     the Jakarta Batch status name (STARTING, STARTED, COMPLETED, FAILED, STOPPED, ...)
- * @param read       records read from the file so far
  * @param stored     new audit events stored
  * @param duplicates events the trail already had
  * @param quarantined records set aside with a reason
  */
-public record ImportStatus(long executionId, String status, String source, String fileName,
+public record ImportStatus(long executionId, String status, String source, String format, String fileName,
                            Instant startedAt, Instant endedAt,
                            long read, long stored, long duplicates, long quarantined) {
 

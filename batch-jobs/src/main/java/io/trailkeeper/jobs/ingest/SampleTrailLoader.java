@@ -1,6 +1,7 @@
 package io.trailkeeper.jobs.ingest;
 
 import io.trailkeeper.ingest.boundary.TrailIngestion;
+import io.trailkeeper.trail.entity.SourceKind;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -58,7 +59,7 @@ public class SampleTrailLoader {
             if (sample == null) {
                 throw new IllegalStateException("the sample trail " + RESOURCE + " is missing from the build");
             }
-            ImportStatus started = launcher.importUpload(SOURCE, "agent-actions-sample.jsonl", sample);
+            ImportStatus started = launcher.importUpload(SOURCE, SourceKind.JSONL_FILE, "agent-actions-sample.jsonl", sample);
             LOG.info(() -> "Importing the sample trail (execution " + started.executionId() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,11 +45,16 @@ public class TrailWriter extends AbstractItemWriter {
         }
     }
 
+    /** Each item is the list of records one line produced (one per span for OTLP lines). */
     @Override
-    @SuppressWarnings("unchecked")
     public void writeItems(List<Object> items) {
-        StoreOutcome outcome = ingestion.store(UUID.fromString(sourceId), job.getExecutionId(),
-                (List<IngestRecord>) (List<?>) items);
+        List<IngestRecord> records = new ArrayList<>(items.size());
+        for (Object item : items) {
+            for (Object record : (List<?>) item) {
+                records.add((IngestRecord) record);
+            }
+        }
+        StoreOutcome outcome = ingestion.store(UUID.fromString(sourceId), job.getExecutionId(), records);
         tally = tally.plus(outcome);
         step.setPersistentUserData(tally);
     }

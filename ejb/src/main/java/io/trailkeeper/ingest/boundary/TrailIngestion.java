@@ -2,6 +2,7 @@ package io.trailkeeper.ingest.boundary;
 
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
+import io.trailkeeper.ingest.entity.SourceConflict;
 import io.trailkeeper.ingest.entity.StoreOutcome;
 import io.trailkeeper.protection.boundary.SubjectVault;
 import io.trailkeeper.protection.entity.DataKey;
@@ -58,11 +59,16 @@ public class TrailIngestion {
         if (trimmed.isEmpty() || trimmed.length() > AuditSource.MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("a source name has 1 to " + AuditSource.MAX_NAME_LENGTH + " characters");
         }
-        return findSource(trimmed).orElseGet(() -> {
-            AuditSource source = new AuditSource(trimmed, kind, null, clock.instant());
-            em.persist(source);
-            return source;
+        AuditSource source = findSource(trimmed).orElseGet(() -> {
+            AuditSource created = new AuditSource(trimmed, kind, null, clock.instant());
+            em.persist(created);
+            return created;
         });
+        if (source.kind() != kind) {
+            throw new SourceConflict("the source '" + trimmed + "' holds " + source.kind() + " data, not " + kind
+                    + "; use another source name for this format");
+        }
+        return source;
     }
 
     public Optional<AuditSource> findSource(String name) {
@@ -85,7 +91,7 @@ public class TrailIngestion {
             if (record instanceof IngestRecord.Event e) {
                 events.putIfAbsent(e.draft().sourceEventId(), e);
             } else if (record instanceof IngestRecord.Malformed m) {
-                malformed.putIfAbsent(HexFormat.of().formatHex(sha256(m.raw())), m);
+                malformed.putIfAbsent(quarantineKey(HexFormat.of().formatHex(sha256(m.raw())), QuarantinedRecord.storedReason(m.reason())), m);
             }
         }
 
@@ -96,12 +102,21 @@ public class TrailIngestion {
         persistProtected(source, fresh, importExecutionId, now);
         long stored = fresh.size();
 
-        Set<String> knownRaw = existing("SELECT q.rawSha256 FROM QuarantinedRecord q WHERE q.source = :source AND q.rawSha256 IN :keys",
-                source, malformed.keySet());
+        Set<String> rawHashes = new HashSet<>();
+        malformed.keySet().forEach(key -> rawHashes.add(key.substring(0, 64)));
+        Set<String> known = new HashSet<>();
+        if (!rawHashes.isEmpty()) {
+            em.createQuery("SELECT q.rawSha256, q.reason FROM QuarantinedRecord q WHERE q.source = :source AND q.rawSha256 IN :hashes",
+                            Object[].class)
+                    .setParameter("source", source)
+                    .setParameter("hashes", new ArrayList<>(rawHashes))
+                    .getResultList()
+                    .forEach(row -> known.add(quarantineKey((String) row[0], (String) row[1])));
+        }
         for (Map.Entry<String, IngestRecord.Malformed> entry : malformed.entrySet()) {
-            if (!knownRaw.contains(entry.getKey())) {
+            if (!known.contains(entry.getKey())) {
                 em.persist(new QuarantinedRecord(source, importExecutionId, entry.getValue(),
-                        HexFormat.of().parseHex(entry.getKey()), now));
+                        HexFormat.of().parseHex(entry.getKey().substring(0, 64)), now));
             }
         }
         long quarantined = records.stream().filter(r -> r instanceof IngestRecord.Malformed).count();
@@ -142,6 +157,11 @@ public class TrailIngestion {
                 .setParameter("source", source)
                 .setParameter("keys", new ArrayList<>(keys))
                 .getResultList());
+    }
+
+    /** A quarantine entry is identified by its bytes and its reason (one OTLP line may fail for several spans). */
+    private static String quarantineKey(String rawSha256Hex, String reason) {
+        return rawSha256Hex + "\n" + reason;
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -67,13 +67,17 @@ public class QuarantinedRecord {
         this.importExecutionId = importExecutionId;
         this.lineNumber = record.position().lineNumber();
         this.byteOffset = record.position().byteOffset();
-        String why = record.reason();
-        this.reason = why.length() > MAX_REASON_LENGTH ? why.substring(0, codePointBoundary(why, MAX_REASON_LENGTH - 1)) + "…" : why;
+        this.reason = storedReason(record.reason());
         byte[] raw = record.raw();
         this.rawBytes = raw.length > MAX_RAW_BYTES ? java.util.Arrays.copyOf(raw, MAX_RAW_BYTES) : raw.clone();
         this.rawSize = Math.max(record.originalSize(), raw.length);
         this.rawSha256 = HexFormat.of().formatHex(rawSha256);
         this.quarantinedAt = Objects.requireNonNull(quarantinedAt, "quarantinedAt");
+    }
+
+    /** The reason as it is stored: cut to the column's length, never inside a character. */
+    public static String storedReason(String why) {
+        return why.length() > MAX_REASON_LENGTH ? why.substring(0, codePointBoundary(why, MAX_REASON_LENGTH - 1)) + "…" : why;
     }
 
     /** The largest cut at or below {@code limit} that does not split a surrogate pair. */

@@ -52,15 +52,18 @@ public class ImportsResource {
     @POST
     @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME})
     @Consumes({"application/x-ndjson", "application/jsonl", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Upload a JSON-lines trail of agent actions and start its import",
-            description = "Answers 202 with the import's status; poll the Location until the status is COMPLETED. "
-                    + "Malformed lines are quarantined with their line number and reason; re-importing the same "
-                    + "data stores nothing new.")
-    public Response upload(@QueryParam("source") String source, @QueryParam("fileName") String fileName, InputStream body) {
+    @Operation(summary = "Upload a JSON-lines trail and start its import",
+            description = "format=agent-actions (default): one agent action per line. format=otlp-json: one OpenTelemetry "
+                    + "ExportTraceServiceRequest per line (OTLP/JSON file exporter), GenAI spans in either semantic-convention "
+                    + "dialect. Answers 202 with the import's status; poll the Location until the status is COMPLETED. "
+                    + "Malformed lines and spans are quarantined with their line number and reason; re-importing the same "
+                    + "data stores nothing new. A source keeps the format it was created with.")
+    public Response upload(@QueryParam("source") String source, @QueryParam("format") @DefaultValue("agent-actions") String format,
+                           @QueryParam("fileName") String fileName, InputStream body) {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("name the audit source with ?source=...; events are unique per source");
         }
-        ImportStatus started = launcher.importUpload(source, fileName, body);
+        ImportStatus started = launcher.importUpload(source, FileFormat.named(format), fileName, body);
         return Response.accepted(started)
                 .location(UriBuilder.fromPath("/api/imports/{id}").build(started.executionId()))
                 .build();

@@ -7,6 +7,7 @@ import io.trailkeeper.jobs.ingest.UploadRejected;
 import io.trailkeeper.trail.boundary.TrailQueries;
 import io.trailkeeper.trail.entity.EventCount;
 import io.trailkeeper.trail.entity.EventFilter;
+import io.trailkeeper.web.ingest.FileFormat;
 import io.trailkeeper.web.platform.Period;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -51,6 +52,7 @@ public class DashboardPage implements Serializable {
     private int days = PERIODS.get(0);
     private transient Part upload;
     private String source = "uploads";
+    private String format = FileFormat.AGENT_ACTIONS.getName();
     private String reportFrom;
     private String reportTo;
     private List<EventCount> agentCounts;
@@ -86,7 +88,7 @@ public class DashboardPage implements Serializable {
             return;
         }
         try (InputStream body = upload.getInputStream()) {
-            ImportStatus started = imports.importUpload(source, upload.getSubmittedFileName(), body);
+            ImportStatus started = imports.importUpload(source, FileFormat.named(format), upload.getSubmittedFileName(), body);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     "Import " + started.executionId() + " of " + started.fileName() + " started.", null));
         } catch (UploadRejected | IllegalArgumentException e) {
@@ -118,6 +120,9 @@ public class DashboardPage implements Serializable {
     public List<ImportStatus> getRecentImports() { return recentImports; }
     public Part getUpload() { return upload; }
     public void setUpload(Part upload) { this.upload = upload; }
+    public String getFormat() { return format; }
+    public void setFormat(String format) { this.format = format; }
+    public FileFormat[] getFormats() { return FileFormat.values(); }
     public String getSource() { return source; }
     public void setSource(String source) { this.source = source; }
     public String getReportFrom() { return reportFrom; }

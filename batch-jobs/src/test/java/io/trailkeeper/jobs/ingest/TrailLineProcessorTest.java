@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class AgentActionLineProcessorTest {
+class TrailLineProcessorTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     static final String VALID = "{\"timestamp\": \"2026-11-20T10:00:00Z\", \"agent_id\": \"support-bot\","
@@ -34,7 +34,7 @@ class AgentActionLineProcessorTest {
 
     @Test
     void aValidLineBecomesAnEventAtItsPositionInTheFile() {
-        IngestRecord record = AgentActionLineProcessor.toRecord(line(3, 512, VALID), format);
+        IngestRecord record = TrailLineProcessor.toRecord(line(3, 512, VALID), format);
 
         IngestRecord.Event event = assertInstanceOf(IngestRecord.Event.class, record);
         assertEquals(new SourcePosition(3, 512), event.position());
@@ -47,7 +47,7 @@ class AgentActionLineProcessorTest {
     void anInvalidLineIsQuarantinedWithItsReasonAndBytes() {
         String invalid = "{\"timestamp\": \"2026-11-20T10:00:00Z\", \"action\": \"refund.issue\"}";
 
-        IngestRecord record = AgentActionLineProcessor.toRecord(line(7, 2048, invalid), format);
+        IngestRecord record = TrailLineProcessor.toRecord(line(7, 2048, invalid), format);
 
         IngestRecord.Malformed malformed = assertInstanceOf(IngestRecord.Malformed.class, record);
         assertEquals(new SourcePosition(7, 2048), malformed.position());
@@ -58,7 +58,7 @@ class AgentActionLineProcessorTest {
 
     @Test
     void aLineThatIsNotJsonIsQuarantined() {
-        IngestRecord record = AgentActionLineProcessor.toRecord(line(1, 0, "this is not JSON"), format);
+        IngestRecord record = TrailLineProcessor.toRecord(line(1, 0, "this is not JSON"), format);
 
         IngestRecord.Malformed malformed = assertInstanceOf(IngestRecord.Malformed.class, record);
         assertFalse(malformed.reason().isBlank());
@@ -70,7 +70,7 @@ class AgentActionLineProcessorTest {
         byte[] head = utf8(VALID.substring(0, 40));
         RawLine cut = new RawLine(12, 4096, head, 2_000_000);
 
-        IngestRecord record = AgentActionLineProcessor.toRecord(cut, format);
+        IngestRecord record = TrailLineProcessor.toRecord(cut, format);
 
         IngestRecord.Malformed malformed = assertInstanceOf(IngestRecord.Malformed.class, record);
         assertEquals(new SourcePosition(12, 4096), malformed.position());
@@ -86,6 +86,53 @@ class AgentActionLineProcessorTest {
         // A valid JSON object followed by more bytes the reader dropped: parsing the head alone would lose data.
         RawLine cut = new RawLine(1, 0, utf8(VALID), utf8(VALID).length + 10);
 
-        assertInstanceOf(IngestRecord.Malformed.class, AgentActionLineProcessor.toRecord(cut, format));
+        assertInstanceOf(IngestRecord.Malformed.class, TrailLineProcessor.toRecord(cut, format));
+    }
+
+    static final String OTLP_TWO_GOOD_ONE_BAD = "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
+            + "{\"key\":\"service.name\",\"value\":{\"stringValue\":\"travel-desk\"}}]},\"scopeSpans\":[{\"spans\":["
+            + span("00f067aa0ba902b7", "chat") + "," + span("00f067aa0ba902b8", "execute_tool") + ","
+            + "{\"traceId\":\"xyz\",\"spanId\":\"00f067aa0ba902b9\",\"name\":\"chat\"}]}]}]}";
+
+    static String span(String spanId, String operation) {
+        return "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"" + spanId + "\",\"name\":\"" + operation
+                + "\",\"startTimeUnixNano\":\"1795183331250000000\",\"endTimeUnixNano\":\"1795183332250000000\","
+                + "\"attributes\":[{\"key\":\"gen_ai.operation.name\",\"value\":{\"stringValue\":\"" + operation + "\"}}]}";
+    }
+
+    final io.trailkeeper.ingest.control.OtlpGenAiSpanFormat otlp =
+            new io.trailkeeper.ingest.control.OtlpGenAiSpanFormat(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void eachSpanOfAnOtlpLineIsItsOwnRecordAndABadSpanIsSetAsideAlone() {
+        java.util.List<IngestRecord> records = TrailLineProcessor.spanRecords(line(4, 900, OTLP_TWO_GOOD_ONE_BAD), otlp);
+
+        assertEquals(3, records.size());
+        IngestRecord.Event first = assertInstanceOf(IngestRecord.Event.class, records.get(0));
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736/00f067aa0ba902b7", first.draft().sourceEventId());
+        assertEquals("travel-desk", first.draft().agentId());
+        assertEquals(new SourcePosition(4, 900), first.position());
+        assertInstanceOf(IngestRecord.Event.class, records.get(1));
+        IngestRecord.Malformed bad = assertInstanceOf(IngestRecord.Malformed.class, records.get(2));
+        assertTrue(bad.reason().startsWith("span 3"), bad.reason());
+        assertArrayEquals(utf8(OTLP_TWO_GOOD_ONE_BAD), bad.raw(), "the whole line is kept for re-processing");
+    }
+
+    @Test
+    void anOtlpLineThatIsNotJsonIsSetAsideOnceWithoutASpanNumber() {
+        java.util.List<IngestRecord> records = TrailLineProcessor.spanRecords(line(1, 0, "{\"resourceSpans\": ["), otlp);
+
+        IngestRecord.Malformed bad = assertInstanceOf(IngestRecord.Malformed.class, records.get(0));
+        assertEquals(1, records.size());
+        assertFalse(bad.reason().startsWith("span"), bad.reason());
+    }
+
+    @Test
+    void onlyFileFormatsCanBeReadFromLines() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrailLineProcessor.readerFor(io.trailkeeper.trail.entity.SourceKind.LANGFUSE_API));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new TrailLineProcessor("CSV"));
+        assertEquals(3, TrailLineProcessor.readerFor(io.trailkeeper.trail.entity.SourceKind.OTLP_JSON)
+                .apply(line(1, 0, OTLP_TWO_GOOD_ONE_BAD)).size());
     }
 }

@@ -15,14 +15,14 @@ import java.nio.file.Path;
  */
 @Named
 @Dependent
-public class AgentActionLineReader extends AbstractItemReader {
+public class JsonLinesReader extends AbstractItemReader {
 
     private final String file;
     private final ImportLimits limits;
     private JsonLinesCursor cursor;
 
     @Inject
-    public AgentActionLineReader(@BatchProperty(name = "file") String file, ImportLimits limits) {
+    public JsonLinesReader(@BatchProperty(name = "file") String file, ImportLimits limits) {
         this.file = file;
         this.limits = limits;
     }

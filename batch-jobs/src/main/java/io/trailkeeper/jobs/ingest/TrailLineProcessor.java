@@ -1,0 +1,105 @@
+package io.trailkeeper.jobs.ingest;
+
+import io.trailkeeper.ingest.control.AgentActionLogFormat;
+import io.trailkeeper.ingest.control.OtlpGenAiSpanFormat;
+import io.trailkeeper.ingest.control.SpanRecord;
+import io.trailkeeper.ingest.entity.IngestRecord;
+import io.trailkeeper.ingest.entity.ParsedRecord;
+import io.trailkeeper.ingest.entity.SourcePosition;
+import io.trailkeeper.trail.entity.SourceKind;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Turns one raw line into the records to store, in the format of the line's source: one record per
+ * agent-action line, one per span of an OTLP line. Whatever cannot become an event becomes a
+ * quarantine entry that says why, so a line never disappears silently.
+ */
+@Named
+@Dependent
+public class TrailLineProcessor implements ItemProcessor {
+
+    private final Function<RawLine, List<IngestRecord>> reading;
+
+    @Inject
+    public TrailLineProcessor(@BatchProperty(name = "format") String format) {
+        SourceKind kind;
+        try {
+            kind = SourceKind.valueOf(format);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("the job parameter 'format' must name a file format, not '" + format + "'");
+        }
+        this.reading = readerFor(kind);
+    }
+
+    static Function<RawLine, List<IngestRecord>> readerFor(SourceKind kind) {
+        switch (kind) {
+            case JSONL_FILE: {
+                AgentActionLogFormat agentActions = new AgentActionLogFormat();
+                return line -> List.of(toRecord(line, agentActions));
+            }
+            case OTLP_JSON: {
+                OtlpGenAiSpanFormat spans = new OtlpGenAiSpanFormat();
+                return line -> spanRecords(line, spans);
+            }
+            default:
+                throw new IllegalArgumentException(kind + " sources are not read from files");
+        }
+    }
+
+    @Override
+    public Object processItem(Object item) {
+        return reading.apply((RawLine) item);
+    }
+
+    static IngestRecord toRecord(RawLine line, AgentActionLogFormat format) {
+        SourcePosition position = position(line);
+        if (line.truncated()) {
+            return oversize(line);
+        }
+        ParsedRecord parsed = format.parse(line.bytes());
+        if (parsed instanceof ParsedRecord.Accepted accepted) {
+            return new IngestRecord.Event(position, accepted.draft());
+        }
+        return new IngestRecord.Malformed(position, ((ParsedRecord.Rejected) parsed).reason(),
+                line.bytes(), line.originalLength());
+    }
+
+    static List<IngestRecord> spanRecords(RawLine line, OtlpGenAiSpanFormat format) {
+        if (line.truncated()) {
+            return List.of(oversize(line));
+        }
+        List<SpanRecord> spans = format.parse(line.bytes());
+        List<IngestRecord> records = new ArrayList<>(spans.size());
+        boolean wholeLine = spans.size() == 1 && spans.get(0).spanRef() == null;
+        for (SpanRecord span : spans) {
+            if (span.parsed() instanceof ParsedRecord.Accepted accepted) {
+                records.add(new IngestRecord.Event(position(line), accepted.draft()));
+            } else {
+                String reason = ((ParsedRecord.Rejected) span.parsed()).reason();
+                // Naming the span keeps two bad spans of one line apart in the quarantine.
+                String where = wholeLine ? "" : "span " + (span.spanIndex() + 1)
+                        + (span.spanRef() == null ? "" : " (" + span.spanRef() + ")") + ": ";
+                records.add(new IngestRecord.Malformed(position(line), where + reason, line.bytes(), line.originalLength()));
+            }
+        }
+        return records;
+    }
+
+    private static SourcePosition position(RawLine line) {
+        return new SourcePosition(line.lineNumber(), line.byteOffset());
+    }
+
+    private static IngestRecord oversize(RawLine line) {
+        return new IngestRecord.Malformed(position(line),
+                "line is " + line.originalLength() + " bytes long; the limit is " + line.bytes().length
+                        + " bytes (trailkeeper.import.max-line-bytes)",
+                line.bytes(), line.originalLength());
+    }
+}
