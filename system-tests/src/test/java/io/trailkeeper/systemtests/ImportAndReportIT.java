@@ -169,6 +169,62 @@ class ImportAndReportIT {
     }
 
     @Test
+    void secretsAndPersonalDataAreMaskedBeforeStorageAndCounted() {
+        AgentTrail leaky = new AgentTrail();
+        String fakeKey = "sk-proj-" + "Q7w8E9r0".repeat(5);
+        leaky.line("{\"timestamp\":\"2026-10-05T05:00:00Z\",\"agent_id\":\"" + leaky.agent("leaky-bot") + "\",\"action\":\"email.send\","
+                + "\"target\":\"mailto:jane.doe@example.com\",\"result\":\"success\",\"user\":\"cust-77\","
+                + "\"prompt\":\"use key " + fakeKey + " and card 4111 1111 1111 1111 for jane.doe@example.com\"}");
+
+        client.importAndWait(officer, "api-test-" + leaky.suffix, leaky.jsonLines());
+
+        String id = events("agent=" + leaky.agent("leaky-bot")).getJsonArray("items").getJsonObject(0).getString("id");
+        String raw = client.get("/api/events/" + id, officer).body();
+        JsonObject event = json(raw).asJsonObject();
+        assertFalse(raw.contains(fakeKey), raw);
+        assertFalse(raw.contains("4111 1111"), raw);
+        assertFalse(raw.contains("jane.doe@example.com"), raw);
+        assertTrue(event.getJsonObject("content").getString("prompt").contains("[MASKED:SECRET]"), raw);
+        assertEquals("mailto:[MASKED:EMAIL]", event.getString("target"));
+        JsonObject masked = event.getJsonObject("masked");
+        assertEquals(1, masked.getInt("secrets"));
+        assertEquals(1, masked.getInt("paymentCards"));
+        assertEquals(2, masked.getInt("emails"));
+    }
+
+    @Test
+    void anOfficerInspectsAndReprocessesAQuarantinedRecordWithACorrection() {
+        String source = "api-test-" + trail.suffix;
+        JsonObject status = client.importAndWait(officer, source, trail.jsonLines());
+        JsonObject noZone = json(client.get("/api/imports/" + status.getInt("executionId") + "/quarantined", officer).body())
+                .asJsonArray().getJsonObject(1);
+        String id = noZone.getString("id");
+
+        JsonObject inspected = json(client.get("/api/quarantine/" + id, officer).body()).asJsonObject();
+        assertEquals(6, inspected.getInt("lineNumber"));
+        assertTrue(inspected.getString("preview").contains("2026-10-05T03:00:00"), inspected.toString());
+
+        HttpResponse<String> asKept = client.send("POST", "/api/quarantine/" + id + "/reprocess", officer, "application/x-ndjson", "");
+        assertEquals(422, asKept.statusCode(), asKept.body());
+        assertTrue(asKept.body().contains("time zone"), asKept.body());
+
+        String fixed = "{\"timestamp\":\"2026-10-05T03:00:00Z\",\"agent_id\":\"" + trail.agent("fixed-bot") + "\",\"action\":\"y\"}";
+        HttpResponse<String> corrected = client.send("POST", "/api/quarantine/" + id + "/reprocess", officer, "application/x-ndjson", fixed);
+        assertEquals(200, corrected.statusCode(), corrected.body());
+        assertEquals(1, json(corrected.body()).asJsonObject().getInt("stored"));
+        assertEquals(1, events("agent=" + trail.agent("fixed-bot")).getInt("total"), "the corrected record is now an event");
+
+        JsonObject resolved = json(client.get("/api/quarantine/" + id, officer).body()).asJsonObject();
+        assertTrue(resolved.getString("resolution").contains("corrected"), resolved.toString());
+        assertEquals(1, json(client.get("/api/quarantine?source=" + source, officer).body()).asJsonArray().size(),
+                "only the other record is still open");
+        assertEquals(400, client.send("POST", "/api/quarantine/" + id + "/reprocess", officer, "application/x-ndjson", fixed).statusCode(),
+                "a record is resolved once");
+        assertEquals(403, client.send("POST", "/api/quarantine/" + id + "/reprocess", client.createAccount("AUDITOR"),
+                "application/x-ndjson", fixed).statusCode(), "auditors cannot change the trail");
+    }
+
+    @Test
     void aSourceKeepsItsFormat() {
         String source = "api-test-" + trail.suffix;
         client.importAndWait(officer, source, trail.jsonLines());

@@ -1,22 +1,47 @@
 package io.trailkeeper.ingest.boundary;
 
+import io.trailkeeper.ingest.control.AgentActionLogFormat;
+import io.trailkeeper.ingest.control.OtlpGenAiSpanFormat;
+import io.trailkeeper.ingest.control.SpanRecord;
+import io.trailkeeper.ingest.entity.IngestRecord;
+import io.trailkeeper.ingest.entity.ParsedRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
+import io.trailkeeper.ingest.entity.ReprocessOutcome;
+import io.trailkeeper.ingest.entity.SourceConflict;
+import io.trailkeeper.ingest.entity.SourcePosition;
+import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.trail.entity.AuditSource;
+import io.trailkeeper.trail.entity.InvalidQuery;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The records imports set aside, so an officer can see what was not accepted and why. */
+/**
+ * The records imports set aside: listing them, and re-processing one, as kept or corrected by an
+ * officer. A re-processed record is never deleted: it stays, marked resolved, as evidence of what
+ * the source delivered.
+ */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Quarantine {
 
     public static final int MAX_LISTED = 1_000;
+    public static final int MAX_PAGE_SIZE = 200;
 
     @PersistenceContext(unitName = "trailkeeper")
     EntityManager em;
+
+    @EJB
+    TrailIngestion ingestion;
+
+    @Inject
+    Clock clock;
 
     /** What one import execution set aside, in file order. */
     public List<QuarantinedRecord> setAsideBy(long importExecutionId) {
@@ -25,5 +50,75 @@ public class Quarantine {
                 .setParameter("execution", importExecutionId)
                 .setMaxResults(MAX_LISTED)
                 .getResultList();
+    }
+
+    /** Quarantined records, newest first; optionally of one source and only those not yet resolved. */
+    public List<QuarantinedRecord> list(String sourceName, boolean openOnly, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidQuery("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        String jpql = "SELECT q FROM QuarantinedRecord q JOIN FETCH q.source s WHERE 1 = 1"
+                + (sourceName == null || sourceName.isBlank() ? "" : " AND s.name = :source")
+                + (openOnly ? " AND q.resolvedAt IS NULL" : "")
+                + " ORDER BY q.quarantinedAt DESC, q.lineNumber";
+        var query = em.createQuery(jpql, QuarantinedRecord.class);
+        if (sourceName != null && !sourceName.isBlank()) {
+            query.setParameter("source", sourceName.trim());
+        }
+        return query.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size).getResultList();
+    }
+
+    public Optional<QuarantinedRecord> find(UUID id) {
+        return em.createQuery("SELECT q FROM QuarantinedRecord q JOIN FETCH q.source WHERE q.id = :id", QuarantinedRecord.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
+    /**
+     * Reads the record again in its source's format (the bytes as kept, or {@code corrected} when an
+     * officer supplies a fixed version) and stores what now reads as events. When anything still
+     * fails, nothing is stored and the reasons come back.
+     */
+    public Optional<ReprocessOutcome> reprocess(UUID id, byte[] corrected, String officer) {
+        QuarantinedRecord record = em.find(QuarantinedRecord.class, id);
+        if (record == null) {
+            return Optional.empty();
+        }
+        if (record.resolved()) {
+            throw new SourceConflict("this record was already resolved at " + record.resolvedAt() + " by " + record.resolvedBy());
+        }
+        if (corrected == null && record.rawTruncated()) {
+            throw new SourceConflict("only the first " + record.rawBytes().length + " of " + record.rawSize()
+                    + " bytes were kept; send the corrected record to re-process it");
+        }
+        byte[] line = corrected != null ? corrected : record.rawBytes();
+        AuditSource source = record.source();
+        SourcePosition position = new SourcePosition(record.lineNumber(), record.byteOffset());
+        List<IngestRecord> events = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (ParsedRecord parsed : parse(source, line)) {
+            if (parsed instanceof ParsedRecord.Accepted accepted) {
+                events.add(new IngestRecord.Event(position, accepted.draft()));
+            } else {
+                reasons.add(((ParsedRecord.Rejected) parsed).reason());
+            }
+        }
+        if (!reasons.isEmpty() || events.isEmpty()) {
+            return Optional.of(ReprocessOutcome.rejected(reasons.isEmpty() ? List.of("the record holds no events") : reasons));
+        }
+        StoreOutcome stored = ingestion.store(source.id(), record.importExecutionId(), events);
+        record.resolve(clock.instant(), officer, (corrected != null ? "re-processed from a corrected record: " : "re-processed: ")
+                + stored.stored() + " stored, " + stored.duplicates() + " already in the trail");
+        return Optional.of(new ReprocessOutcome(true, stored.stored(), stored.duplicates(), List.of()));
+    }
+
+    private static List<ParsedRecord> parse(AuditSource source, byte[] line) {
+        switch (source.kind()) {
+            case JSONL_FILE:
+                return List.of(new AgentActionLogFormat().parse(line));
+            case OTLP_JSON:
+                return new OtlpGenAiSpanFormat().parse(line).stream().map(SpanRecord::parsed).toList();
+            default:
+                throw new SourceConflict(source.kind() + " records are not re-processed from lines");
+        }
     }
 }

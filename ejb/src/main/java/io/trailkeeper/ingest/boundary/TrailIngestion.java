@@ -1,5 +1,7 @@
 package io.trailkeeper.ingest.boundary;
 
+import io.trailkeeper.ingest.control.DraftMasking;
+import io.trailkeeper.ingest.control.SensitiveDataMasking;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.SourceConflict;
@@ -11,6 +13,7 @@ import io.trailkeeper.trail.entity.AuditEvent;
 import io.trailkeeper.trail.entity.AuditEventDraft;
 import io.trailkeeper.trail.entity.StoredContent;
 import io.trailkeeper.trail.entity.AuditSource;
+import io.trailkeeper.trail.entity.MaskingCounts;
 import io.trailkeeper.trail.entity.SourceKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -42,6 +45,8 @@ import java.util.UUID;
  */
 @Stateless
 public class TrailIngestion {
+
+    private static final DraftMasking MASKING = new DraftMasking(new SensitiveDataMasking());
 
     @PersistenceContext(unitName = "trailkeeper")
     EntityManager em;
@@ -125,11 +130,18 @@ public class TrailIngestion {
     }
 
     /**
-     * Stores events with their subject pseudonymised and their content sealed under the subject's
-     * data key (content without a subject under the unattributed key), so no identifier or content
-     * reaches the database in clear.
+     * Stores events with secrets and personal data masked in their free text, their subject
+     * pseudonymised and their content sealed under the subject's data key (content without a subject
+     * under the unattributed key), so no credential, identifier or content reaches the database in clear.
      */
-    private void persistProtected(AuditSource source, List<AuditEventDraft> drafts, Long importExecutionId, Instant now) {
+    private void persistProtected(AuditSource source, List<AuditEventDraft> unmasked, Long importExecutionId, Instant now) {
+        Map<AuditEventDraft, MaskingCounts> maskedCounts = new HashMap<>();
+        List<AuditEventDraft> drafts = new ArrayList<>(unmasked.size());
+        for (AuditEventDraft draft : unmasked) {
+            DraftMasking.MaskedDraft masked = MASKING.mask(draft);
+            drafts.add(masked.draft());
+            maskedCounts.put(masked.draft(), masked.counts());
+        }
         Map<AuditEventDraft, String> pseudonyms = new HashMap<>();
         Set<String> owners = new HashSet<>();
         for (AuditEventDraft draft : drafts) {
@@ -145,7 +157,7 @@ public class TrailIngestion {
             String pseudonym = pseudonyms.get(draft);
             StoredContent content = draft.contentJson() == null ? null
                     : SubjectVault.seal(keys.get(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym), id, draft.contentJson());
-            em.persist(new AuditEvent(id, source, draft, pseudonym, content, importExecutionId, now));
+            em.persist(new AuditEvent(id, source, draft, pseudonym, content, maskedCounts.get(draft), importExecutionId, now));
         }
     }
 

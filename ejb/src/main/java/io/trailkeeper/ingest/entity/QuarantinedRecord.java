@@ -56,6 +56,15 @@ public class QuarantinedRecord {
     @Column(name = "quarantined_at", nullable = false, updatable = false)
     private Instant quarantinedAt;
 
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "resolved_by", length = 64)
+    private String resolvedBy;
+
+    @Column(name = "resolution", length = 400)
+    private String resolution;
+
     protected QuarantinedRecord() {
         // for JPA
     }
@@ -84,6 +93,21 @@ public class QuarantinedRecord {
     private static int codePointBoundary(String text, int limit) {
         return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
     }
+
+    /** Marks the record as dealt with; it stays as evidence of what arrived. */
+    public void resolve(Instant at, String by, String how) {
+        if (resolvedAt != null) {
+            throw new IllegalStateException("already resolved");
+        }
+        this.resolvedAt = at;
+        this.resolvedBy = by;
+        this.resolution = how.length() > 400 ? how.substring(0, 399) + "…" : how;
+    }
+
+    public boolean resolved() { return resolvedAt != null; }
+    public Instant resolvedAt() { return resolvedAt; }
+    public String resolvedBy() { return resolvedBy; }
+    public String resolution() { return resolution; }
 
     public UUID id() { return id; }
     public AuditSource source() { return source; }

@@ -92,6 +92,17 @@ public class AuditEvent {
     @Column(name = "content_key_id", updatable = false)
     private UUID contentKeyId;
 
+    @Column(name = "masked_secrets", nullable = false, updatable = false)
+    private int maskedSecrets;
+    @Column(name = "masked_payment_cards", nullable = false, updatable = false)
+    private int maskedPaymentCards;
+    @Column(name = "masked_us_ssns", nullable = false, updatable = false)
+    private int maskedUsSsns;
+    @Column(name = "masked_emails", nullable = false, updatable = false)
+    private int maskedEmails;
+    @Column(name = "masked_phones", nullable = false, updatable = false)
+    private int maskedPhones;
+
     protected AuditEvent() {
         // for JPA
     }
@@ -99,9 +110,10 @@ public class AuditEvent {
     /**
      * @param subjectPseudonym the pseudonym of {@code draft.subjectRef()}, or null when it has none
      * @param content          the content as it is to be stored (sealed), or null when the draft has none
+     * @param masked           what was masked in the draft before it got here
      */
     public AuditEvent(UUID id, AuditSource source, AuditEventDraft draft, String subjectPseudonym, StoredContent content,
-                      Long importExecutionId, Instant ingestedAt) {
+                      MaskingCounts masked, Long importExecutionId, Instant ingestedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.source = Objects.requireNonNull(source, "source");
         this.ingestedAt = Objects.requireNonNull(ingestedAt, "ingestedAt");
@@ -126,6 +138,11 @@ public class AuditEvent {
         this.latencyMs = draft.latencyMs();
         this.error = draft.error();
         this.dataCategory = draft.dataCategory();
+        this.maskedSecrets = masked.secrets();
+        this.maskedPaymentCards = masked.paymentCards();
+        this.maskedUsSsns = masked.usSsns();
+        this.maskedEmails = masked.emails();
+        this.maskedPhones = masked.phones();
         if (content != null) {
             this.content = content.bytes().clone();
             this.contentEncoding = content.encoding();
@@ -158,6 +175,11 @@ public class AuditEvent {
     public String error() { return error; }
     public String dataCategory() { return dataCategory; }
     public ContentEncoding contentEncoding() { return contentEncoding; }
+
+    /** What was masked in this event before it was stored. */
+    public MaskingCounts masked() {
+        return new MaskingCounts(maskedSecrets, maskedPaymentCards, maskedUsSsns, maskedEmails, maskedPhones);
+    }
 
     /** The content as stored; reading it in clear is the protection component's job. */
     public Optional<StoredContent> storedContent() {

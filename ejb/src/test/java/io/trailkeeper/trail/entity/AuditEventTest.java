@@ -43,7 +43,7 @@ class AuditEventTest {
     static final UUID KEY_ID = UUID.fromString("5b0e6f5e-9a51-4f3b-9d4c-1d7c1b3e2f10");
 
     AuditEvent event(AuditEventDraft draft, String pseudonym, StoredContent content, Long execution) {
-        return new AuditEvent(UUID.randomUUID(), source, draft, pseudonym, content, execution, INGESTED);
+        return new AuditEvent(UUID.randomUUID(), source, draft, pseudonym, content, new MaskingCounts(1, 0, 0, 2, 0), execution, INGESTED);
     }
 
     static StoredContent sealed(byte[] bytes) {
@@ -77,7 +77,8 @@ class AuditEventTest {
                 () -> assertEquals(95L, event.outputTokens()),
                 () -> assertEquals(1430L, event.latencyMs()),
                 () -> assertEquals("card network timeout", event.error()),
-                () -> assertEquals("payment", event.dataCategory()));
+                () -> assertEquals("payment", event.dataCategory()),
+                () -> assertEquals(new MaskingCounts(1, 0, 0, 2, 0), event.masked()));
     }
 
     @Test
@@ -122,7 +123,7 @@ class AuditEventTest {
     @Test
     void theEventKeepsTheIdItWasGiven() {
         UUID id = UUID.randomUUID();
-        assertEquals(id, new AuditEvent(id, source, minimalDraft(), null, null, null, INGESTED).id());
+        assertEquals(id, new AuditEvent(id, source, minimalDraft(), null, null, MaskingCounts.NONE, null, INGESTED).id());
         assertNotNull(id);
     }
 
@@ -130,18 +131,18 @@ class AuditEventTest {
     void anEventNeedsItsIdentifyingFields() {
         assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source,
                 new AuditEventDraft(null, OCCURRED, "a", null, null, null, null, null, null, "x",
-                        null, null, null, null, null, null, null, null, null, null, null), null, null, null, INGESTED));
+                        null, null, null, null, null, null, null, null, null, null, null), null, null, MaskingCounts.NONE, null, INGESTED));
         assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source,
                 new AuditEventDraft("e-1", null, "a", null, null, null, null, null, null, "x",
-                        null, null, null, null, null, null, null, null, null, null, null), null, null, null, INGESTED));
+                        null, null, null, null, null, null, null, null, null, null, null), null, null, MaskingCounts.NONE, null, INGESTED));
         assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source,
                 new AuditEventDraft("e-1", OCCURRED, null, null, null, null, null, null, null, "x",
-                        null, null, null, null, null, null, null, null, null, null, null), null, null, null, INGESTED));
+                        null, null, null, null, null, null, null, null, null, null, null), null, null, MaskingCounts.NONE, null, INGESTED));
         assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source,
                 new AuditEventDraft("e-1", OCCURRED, "a", null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null), null, null, null, INGESTED));
-        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), null, minimalDraft(), null, null, null, INGESTED));
-        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source, minimalDraft(), null, null, null, null));
-        assertThrows(NullPointerException.class, () -> new AuditEvent(null, source, minimalDraft(), null, null, null, INGESTED));
+                        null, null, null, null, null, null, null, null, null, null, null), null, null, MaskingCounts.NONE, null, INGESTED));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), null, minimalDraft(), null, null, MaskingCounts.NONE, null, INGESTED));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(UUID.randomUUID(), source, minimalDraft(), null, null, MaskingCounts.NONE, null, null));
+        assertThrows(NullPointerException.class, () -> new AuditEvent(null, source, minimalDraft(), null, null, MaskingCounts.NONE, null, INGESTED));
     }
 }

@@ -36,10 +36,10 @@ public class ImportsResource {
     private static final int MAX_LISTED = 100;
 
     /** A record an import set aside; its raw bytes are kept in the database for inspection. */
-    public record SetAside(long lineNumber, long byteOffset, String reason, int rawSize, boolean rawTruncated,
+    public record SetAside(java.util.UUID id, long lineNumber, long byteOffset, String reason, int rawSize, boolean rawTruncated,
                            Instant quarantinedAt) {
         static SetAside of(QuarantinedRecord q) {
-            return new SetAside(q.lineNumber(), q.byteOffset(), q.reason(), q.rawSize(), q.rawTruncated(), q.quarantinedAt());
+            return new SetAside(q.id(), q.lineNumber(), q.byteOffset(), q.reason(), q.rawSize(), q.rawTruncated(), q.quarantinedAt());
         }
     }
 
