@@ -145,6 +145,21 @@ class DomainInContainerIT {
     }
 
     @Test
+    void anEventWithoutContentOrSubjectReadsBack() throws Exception {
+        AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        String agent = "agent-" + UUID.randomUUID();
+        AuditEventDraft bare = new AuditEventDraft("bare-1", Instant.parse("2026-09-03T10:00:00Z"), agent, null, null, null, null,
+                null, null, "ping", null, null, null, null, null, null, null, null, null, null, null);
+        inTransaction(() -> ingestion.store(source.id(), 1L, List.of(new IngestRecord.Event(new SourcePosition(1, 0), bare))));
+
+        AuditEvent stored = trail.search(new EventFilter(null, null, agent, null), 0, 10).items().get(0);
+
+        assertTrue(stored.storedContent().isEmpty());
+        assertEquals(null, stored.subjectPseudonym());
+        assertTrue(vault.readContent(stored).isEmpty());
+    }
+
+    @Test
     void storingNeedsTheCallersTransaction() {
         AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
         assertThrows(EJBException.class, () -> ingestion.store(source.id(), 1L, List.of()));

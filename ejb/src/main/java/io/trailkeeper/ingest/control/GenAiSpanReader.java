@@ -90,7 +90,7 @@ final class GenAiSpanReader {
 
     AuditEventDraft read(OtlpEnvelope.Slot slot) {
         if (slot.span().getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRecordException("span must be an object, but is " + OtlpMessage.describe(slot.span()));
+            throw new InvalidRecordException("span must be an object, but is " + RecordFields.describe(slot.span()));
         }
         OtlpMessage span = new OtlpMessage(slot.span().asJsonObject(), "");
         String sourceEventId = OtlpIds.traceId(span) + "/" + OtlpIds.spanId(span);

@@ -86,7 +86,7 @@ final class OtlpAnyValue {
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidRecordException(what + " must have an AnyValue object as value, but has "
-                    + OtlpMessage.describe(value));
+                    + RecordFields.describe(value));
         }
         OtlpMessage any = new OtlpMessage(value.asJsonObject(), "");
         List<String> present = new ArrayList<>(1);

@@ -35,7 +35,7 @@ final class OtlpMessage {
     /** @return the message at {@code path}; rejects anything that is not an object */
     static OtlpMessage of(JsonValue value, String path) {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRecordException("field '" + path + "' must be an object, but is " + describe(value));
+            throw new InvalidRecordException("field '" + path + "' must be an object, but is " + RecordFields.describe(value));
         }
         return new OtlpMessage((JsonObject) value, path);
     }
@@ -114,17 +114,7 @@ final class OtlpMessage {
     }
 
     InvalidRecordException wrongType(String field, String expected, JsonValue actual) {
-        return new InvalidRecordException("field " + name(field) + " must be " + expected + ", but is " + describe(actual));
+        return new InvalidRecordException("field " + name(field) + " must be " + expected + ", but is " + RecordFields.describe(actual));
     }
 
-    static String describe(JsonValue value) {
-        return switch (value.getValueType()) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case TRUE, FALSE -> "a boolean";
-            case NULL -> "null";
-        };
-    }
 }

@@ -224,7 +224,8 @@ final class RecordFields {
         return new InvalidRecordException(reason.toString());
     }
 
-    private static String describe(JsonValue value) {
+    /** How a reason names the kind of a JSON value, the same for every format. */
+    static String describe(JsonValue value) {
         return switch (value.getValueType()) {
             case OBJECT -> "an object";
             case ARRAY -> "an array";

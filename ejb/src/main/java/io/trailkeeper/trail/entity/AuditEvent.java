@@ -1,6 +1,8 @@
 package io.trailkeeper.trail.entity;
 
+import io.trailkeeper.platform.control.NullableUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -90,6 +92,7 @@ public class AuditEvent {
     private ContentEncoding contentEncoding;
 
     @Column(name = "content_key_id", updatable = false)
+    @Convert(converter = NullableUuidConverter.class)
     private UUID contentKeyId;
 
     @Column(name = "masked_secrets", nullable = false, updatable = false)

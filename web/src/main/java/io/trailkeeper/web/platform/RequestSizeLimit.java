@@ -60,7 +60,9 @@ public class RequestSizeLimit extends HttpFilter {
                     "the request body has " + length + " bytes; this endpoint accepts at most " + limit));
             return;
         }
-        if (length < 0 && !upload) {
+        // Without Content-Length and Transfer-Encoding a request has no body (RFC 9110 §8.6); only a
+        // chunked body of unknown size is refused.
+        if (length < 0 && !upload && request.getHeader("Transfer-Encoding") != null) {
             send(response, Problem.of(411, "Length Required",
                     "send a Content-Length header; bodies of at most " + limit + " bytes are accepted"));
             return;
