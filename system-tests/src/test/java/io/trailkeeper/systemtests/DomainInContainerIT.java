@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trailkeeper.access.boundary.AccountDirectory;
 import io.trailkeeper.access.entity.AccountRejected;
 import io.trailkeeper.access.entity.Role;
+import io.trailkeeper.ingest.boundary.Quarantine;
 import io.trailkeeper.ingest.boundary.TrailIngestion;
+import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;
 import io.trailkeeper.ingest.entity.StoreOutcome;
@@ -66,6 +68,9 @@ class DomainInContainerIT {
     @EJB
     SubjectVault vault;
 
+    @EJB
+    Quarantine quarantine;
+
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
 
@@ -98,6 +103,19 @@ class DomainInContainerIT {
         assertEquals(2, trail.count(byAgent));
         assertEquals(Instant.parse("2026-09-01T10:00:00.123Z"), trail.chronological(byAgent, 10).get(0).occurredAt(),
                 "milliseconds survive the round trip in UTC");
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT id, raw_bytes, raw_key_id FROM quarantined_record WHERE source_id = ?")) {
+            query.setObject(1, source.id());
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                assertFalse(new String(row.getBytes(2), StandardCharsets.ISO_8859_1).contains("{oops"), "quarantined bytes are sealed at rest");
+                assertTrue(row.getObject(3) != null);
+                QuarantinedRecord record = quarantine.find(UUID.fromString(row.getString(1))).orElseThrow();
+                assertEquals("{oops", new String(quarantine.keptBytes(record), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.trailkeeper.ingest.entity.ReprocessOutcome;
 import io.trailkeeper.ingest.entity.SourceConflict;
 import io.trailkeeper.ingest.entity.SourcePosition;
 import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.protection.boundary.SubjectVault;
 import io.trailkeeper.trail.entity.AuditSource;
 import io.trailkeeper.trail.entity.InvalidQuery;
 import jakarta.ejb.EJB;
@@ -40,6 +41,9 @@ public class Quarantine {
     @EJB
     TrailIngestion ingestion;
 
+    @EJB
+    SubjectVault vault;
+
     @Inject
     Clock clock;
 
@@ -68,6 +72,17 @@ public class Quarantine {
         return query.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size).getResultList();
     }
 
+    /** What the source sent, as kept (the head of it when it was over the limit). */
+    public byte[] keptBytes(QuarantinedRecord record) {
+        return record.rawKeyId()
+                .map(keyId -> vault.openBytes(keyId, sealingContext(record.id()), record.rawBytes()))
+                .orElseGet(record::rawBytes);
+    }
+
+    static String sealingContext(UUID recordId) {
+        return "trailkeeper/quarantined-record/" + recordId;
+    }
+
     public Optional<QuarantinedRecord> find(UUID id) {
         return em.createQuery("SELECT q FROM QuarantinedRecord q JOIN FETCH q.source WHERE q.id = :id", QuarantinedRecord.class)
                 .setParameter("id", id).getResultStream().findFirst();
@@ -87,10 +102,10 @@ public class Quarantine {
             throw new SourceConflict("this record was already resolved at " + record.resolvedAt() + " by " + record.resolvedBy());
         }
         if (corrected == null && record.rawTruncated()) {
-            throw new SourceConflict("only the first " + record.rawBytes().length + " of " + record.rawSize()
+            throw new SourceConflict("only the first " + record.keptSize() + " of " + record.rawSize()
                     + " bytes were kept; send the corrected record to re-process it");
         }
-        byte[] line = corrected != null ? corrected : record.rawBytes();
+        byte[] line = corrected != null ? corrected : keptBytes(record);
         AuditSource source = record.source();
         SourcePosition position = new SourcePosition(record.lineNumber(), record.byteOffset());
         List<IngestRecord> events = new ArrayList<>();

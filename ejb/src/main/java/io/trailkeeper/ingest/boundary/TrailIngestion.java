@@ -118,10 +118,17 @@ public class TrailIngestion {
                     .getResultList()
                     .forEach(row -> known.add(quarantineKey((String) row[0], (String) row[1])));
         }
+        DataKey unattributed = null;
         for (Map.Entry<String, IngestRecord.Malformed> entry : malformed.entrySet()) {
             if (!known.contains(entry.getKey())) {
-                em.persist(new QuarantinedRecord(source, importExecutionId, entry.getValue(),
-                        HexFormat.of().parseHex(entry.getKey().substring(0, 64)), now));
+                if (unattributed == null) {
+                    unattributed = vault.activeKeys(Set.of(SubjectKey.UNATTRIBUTED)).get(SubjectKey.UNATTRIBUTED);
+                }
+                QuarantinedRecord record = new QuarantinedRecord(source, importExecutionId, entry.getValue(),
+                        HexFormat.of().parseHex(entry.getKey().substring(0, 64)), now);
+                record.sealRaw(SubjectVault.sealBytes(unattributed, Quarantine.sealingContext(record.id()), record.rawBytes()),
+                        unattributed.id());
+                em.persist(record);
             }
         }
         long quarantined = records.stream().filter(r -> r instanceof IngestRecord.Malformed).count();

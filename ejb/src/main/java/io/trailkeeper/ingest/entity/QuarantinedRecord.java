@@ -1,7 +1,9 @@
 package io.trailkeeper.ingest.entity;
 
 import io.trailkeeper.trail.entity.AuditSource;
+import io.trailkeeper.platform.control.NullableUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -11,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,6 +52,14 @@ public class QuarantinedRecord {
 
     @Column(name = "raw_size", nullable = false, updatable = false)
     private int rawSize;
+
+    /** The data key that sealed {@link #rawBytes}; null for rows stored before sealing. */
+    @Column(name = "raw_key_id")
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID rawKeyId;
+
+    @Column(name = "kept_size")
+    private Integer keptSize;
 
     @Column(name = "raw_sha256", nullable = false, length = 64, updatable = false)
     private String rawSha256;
@@ -115,9 +126,26 @@ public class QuarantinedRecord {
     public long lineNumber() { return lineNumber; }
     public long byteOffset() { return byteOffset; }
     public String reason() { return reason; }
+    /**
+     * Replaces the kept bytes with their sealed form (done once, before the record is stored), so
+     * what a source sent is never at rest in clear.
+     */
+    public void sealRaw(byte[] sealed, UUID keyId) {
+        if (rawKeyId != null) {
+            throw new IllegalStateException("already sealed");
+        }
+        this.keptSize = rawBytes.length;
+        this.rawBytes = sealed.clone();
+        this.rawKeyId = keyId;
+    }
+
+    /** The bytes as stored: sealed when {@link #rawKeyId()} is present, else the kept head in clear. */
     public byte[] rawBytes() { return rawBytes.clone(); }
+    public Optional<UUID> rawKeyId() { return Optional.ofNullable(rawKeyId); }
+    /** How many bytes of the record were kept. */
+    public int keptSize() { return keptSize != null ? keptSize : rawBytes.length; }
     public int rawSize() { return rawSize; }
-    public boolean rawTruncated() { return rawBytes.length < rawSize; }
+    public boolean rawTruncated() { return keptSize() < rawSize; }
     public String rawSha256() { return rawSha256; }
     public Instant quarantinedAt() { return quarantinedAt; }
 }

@@ -113,6 +113,20 @@ public class SubjectVault {
         return keys.size();
     }
 
+    /** Seals bytes that belong to no event (e.g. a quarantined record), bound to {@code context}. */
+    public static byte[] sealBytes(DataKey key, String context, byte[] clear) {
+        return ContentCipher.seal(key.key(), clear, context.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Opens what {@link #sealBytes} sealed; the key must still exist. */
+    public byte[] openBytes(UUID keyId, String context, byte[] sealed) {
+        SubjectKey key = em.find(SubjectKey.class, keyId);
+        if (key == null || key.destroyed()) {
+            throw new ContentCipher.ContentUnreadable("the key that sealed these bytes no longer exists");
+        }
+        return ContentCipher.open(custody.unwrap(key.wrappedKey(), key.owner()), sealed, context.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static byte[] associatedData(UUID eventId) {
         return ("trailkeeper/audit-event/" + eventId).getBytes(StandardCharsets.UTF_8);
     }

@@ -124,4 +124,21 @@ class QuarantinedRecordTest {
 
         assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), record.rawBytes());
     }
+
+    @Test
+    void sealingKeepsTheSizesAnOfficerNeeds() {
+        byte[] raw = new byte[70 * 1024];
+        java.util.Arrays.fill(raw, (byte) 'x');
+        QuarantinedRecord record = quarantine("line is too long", raw, raw.length);
+        byte[] sealed = new byte[64 * 1024 + 29];
+        java.util.UUID key = java.util.UUID.randomUUID();
+
+        record.sealRaw(sealed, key);
+
+        assertEquals(64 * 1024, record.keptSize());
+        assertEquals(raw.length, record.rawSize());
+        assertTrue(record.rawTruncated(), "still judged on the kept bytes, not the longer sealed ones");
+        assertEquals(java.util.Optional.of(key), record.rawKeyId());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> record.sealRaw(sealed, key));
+    }
 }

@@ -72,7 +72,7 @@ public class QuarantineResource {
             description = "The preview is the record as text, with secrets and personal data masked, at most 4096 characters.")
     public QuarantinedView record(@PathParam("id") String id) {
         QuarantinedRecord record = quarantine.find(uuid(id)).orElseThrow(() -> notFound(id));
-        return QuarantinedView.of(record, preview(record.rawBytes()));
+        return QuarantinedView.of(record, preview(quarantine.keptBytes(record)));
     }
 
     @POST
