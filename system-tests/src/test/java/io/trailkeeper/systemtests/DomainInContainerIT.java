@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trailkeeper.access.boundary.AccountDirectory;
 import io.trailkeeper.access.entity.AccountRejected;
 import io.trailkeeper.access.entity.Role;
+import io.trailkeeper.integrity.boundary.TrailLog;
+import io.trailkeeper.integrity.control.VerificationReport;
+import io.trailkeeper.integrity.entity.Checkpoint;
 import io.trailkeeper.ingest.boundary.Quarantine;
 import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
@@ -70,6 +73,9 @@ class DomainInContainerIT {
 
     @EJB
     Quarantine quarantine;
+
+    @EJB
+    TrailLog log;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -175,6 +181,67 @@ class DomainInContainerIT {
         assertTrue(stored.storedContent().isEmpty());
         assertEquals(null, stored.subjectPseudonym());
         assertTrue(vault.readContent(stored).isEmpty());
+    }
+
+    @Test
+    void changesDeletionsAndInsertionsMadeInTheDatabaseAreDetectedAndLocated() throws Exception {
+        AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        String agent = "agent-" + UUID.randomUUID();
+        inTransaction(() -> ingestion.store(source.id(), 1L, List.of(
+                event(1, "t-1", agent, "2026-09-04T10:00:00Z"), event(2, "t-2", agent, "2026-09-04T10:01:00Z"))));
+        Checkpoint checkpoint = inTransaction(() -> log.seal());
+        assertTrue(log.signatureValid(checkpoint));
+        assertTrue(log.verify().ok(), "an untouched trail verifies: " + log.verify());
+
+        AuditEvent target = trail.chronological(new EventFilter(null, null, agent, null), 10).get(0);
+        long index = leafIndexOf(target.id());
+
+        sql("UPDATE audit_event SET action = 'tampered' WHERE id = ?", target.id());
+        VerificationReport changed = log.verify();
+        assertFalse(changed.ok());
+        assertEquals(List.of(index), changed.changed().first(), "the changed row is located: " + changed);
+        sql("UPDATE audit_event SET action = 'crm.lookup' WHERE id = ?", target.id());
+        assertTrue(log.verify().ok(), "restored");
+
+        sql("CREATE TABLE tk_tamper_backup AS SELECT * FROM audit_event WHERE id = ?", target.id());
+        sql("DELETE FROM audit_event WHERE id = ?", target.id());
+        VerificationReport deleted = log.verify();
+        assertFalse(deleted.ok());
+        assertEquals(List.of(index), deleted.missing().first(), "the deleted row is located: " + deleted);
+        sql("INSERT INTO audit_event SELECT * FROM tk_tamper_backup");
+        sql("DROP TABLE tk_tamper_backup");
+        assertTrue(log.verify().ok(), "restored");
+
+        UUID forged = UUID.randomUUID();
+        sql("CREATE TABLE tk_tamper_backup AS SELECT * FROM audit_event WHERE id = ?", target.id());
+        sql("UPDATE tk_tamper_backup SET id = ?, source_event_id = 'forged'", forged);
+        sql("INSERT INTO audit_event SELECT * FROM tk_tamper_backup");
+        sql("DROP TABLE tk_tamper_backup");
+        VerificationReport inserted = log.verify();
+        assertFalse(inserted.ok());
+        assertEquals(1, inserted.unexpected().count(), "the inserted row is reported: " + inserted);
+        sql("DELETE FROM audit_event WHERE id = ?", forged);
+        assertTrue(log.verify().ok(), "restored");
+    }
+
+    private long leafIndexOf(UUID eventId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT leaf_index FROM trail_log_leaf WHERE event_id = ?")) {
+            query.setObject(1, eventId);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "every stored event has a leaf");
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private void sql(String statement, Object... parameters) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            update.executeUpdate();
+        }
     }
 
     @Test

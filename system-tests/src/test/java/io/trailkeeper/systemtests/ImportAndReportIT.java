@@ -225,6 +225,26 @@ class ImportAndReportIT {
     }
 
     @Test
+    void anOfficerSealsACheckpointAndTheTrailVerifies() {
+        client.importAndWait(officer, "api-test-" + trail.suffix, trail.jsonLines());
+
+        HttpResponse<String> sealed = client.send("POST", "/api/integrity/checkpoints", officer, "application/json", "");
+        assertEquals(200, sealed.statusCode(), sealed.body());
+        JsonObject checkpoint = json(sealed.body()).asJsonObject();
+        assertTrue(checkpoint.getBoolean("signatureValid"), sealed.body());
+        assertTrue(checkpoint.getInt("treeSize") >= 4, sealed.body());
+        assertEquals(64, checkpoint.getString("rootHash").length());
+
+        JsonObject verification = json(client.get("/api/integrity/verification", officer).body()).asJsonObject();
+        assertTrue(verification.getBoolean("ok"), verification.toString());
+        assertTrue(verification.getJsonArray("checkpoints").stream()
+                .allMatch(c -> c.asJsonObject().getString("status").equals("MATCHES")), verification.toString());
+        assertFalse(client.get("/api/integrity/public-key", officer).body().isBlank());
+        assertEquals(403, client.send("POST", "/api/integrity/checkpoints", client.createAccount("AUDITOR"), "application/json", "").statusCode(),
+                "auditors read the log but do not seal it");
+    }
+
+    @Test
     void aSourceKeepsItsFormat() {
         String source = "api-test-" + trail.suffix;
         client.importAndWait(officer, source, trail.jsonLines());

@@ -6,6 +6,7 @@ import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.SourceConflict;
 import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.integrity.boundary.TrailLog;
 import io.trailkeeper.protection.boundary.SubjectVault;
 import io.trailkeeper.protection.entity.DataKey;
 import io.trailkeeper.protection.entity.SubjectKey;
@@ -56,6 +57,9 @@ public class TrailIngestion {
 
     @EJB
     SubjectVault vault;
+
+    @EJB
+    TrailLog log;
 
     /** The source with this name, created on first use. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -159,13 +163,17 @@ public class TrailIngestion {
             }
         }
         Map<String, DataKey> keys = vault.activeKeys(owners);
+        List<AuditEvent> stored = new ArrayList<>(drafts.size());
         for (AuditEventDraft draft : drafts) {
             UUID id = UUID.randomUUID();
             String pseudonym = pseudonyms.get(draft);
             StoredContent content = draft.contentJson() == null ? null
                     : SubjectVault.seal(keys.get(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym), id, draft.contentJson());
-            em.persist(new AuditEvent(id, source, draft, pseudonym, content, maskedCounts.get(draft), importExecutionId, now));
+            AuditEvent event = new AuditEvent(id, source, draft, pseudonym, content, maskedCounts.get(draft), importExecutionId, now);
+            em.persist(event);
+            stored.add(event);
         }
+        log.append(stored);
     }
 
     private Set<String> existing(String jpql, AuditSource source, Set<String> keys) {

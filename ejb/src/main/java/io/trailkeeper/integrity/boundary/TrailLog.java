@@ -1,0 +1,156 @@
+package io.trailkeeper.integrity.boundary;
+
+import io.trailkeeper.integrity.control.CheckpointBody;
+import io.trailkeeper.integrity.control.CheckpointSignature;
+import io.trailkeeper.integrity.control.EventLeaf;
+import io.trailkeeper.integrity.control.LeafEncoding;
+import io.trailkeeper.integrity.control.LogVerification;
+import io.trailkeeper.integrity.control.MerkleAccumulator;
+import io.trailkeeper.integrity.control.TreeHead;
+import io.trailkeeper.integrity.control.VerificationReport;
+import io.trailkeeper.integrity.entity.Checkpoint;
+import io.trailkeeper.integrity.entity.LogHead;
+import io.trailkeeper.integrity.entity.LogLeaf;
+import io.trailkeeper.trail.entity.AuditEvent;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The tamper-evident log of the trail (RFC 6962). Every stored event is appended as a leaf in the
+ * transaction that stores it; checkpoints sign the tree's size and root; verification recomputes each
+ * event's leaf from its row and locates what was changed, deleted or inserted behind Trailkeeper's
+ * back (SOC 2 CC7.2 / 45 CFR 164.312(c)(1): integrity of audit records).
+ */
+@Stateless
+public class TrailLog {
+
+    @PersistenceContext(unitName = "trailkeeper")
+    EntityManager em;
+
+    @EJB
+    CheckpointKeys keys;
+
+    @Inject
+    Clock clock;
+
+    /** Appends the events in order; the locked head makes concurrent imports take turns. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void append(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        long index = head.advance(events.size());
+        Instant now = clock.instant();
+        for (AuditEvent event : events) {
+            em.persist(new LogLeaf(index++, event.id(), leafHash(event), now));
+        }
+    }
+
+    /**
+     * Appends events that have no leaf yet, oldest first: those stored before the log existed. Run at
+     * start-up; afterwards every event gets its leaf in the transaction that stores it.
+     */
+    public int appendMissing() {
+        List<AuditEvent> missing = em.createQuery("SELECT e FROM AuditEvent e JOIN FETCH e.source WHERE NOT EXISTS "
+                + "(SELECT l FROM LogLeaf l WHERE l.eventId = e.id) ORDER BY e.ingestedAt, e.occurredAt, e.id", AuditEvent.class)
+                .getResultList();
+        append(missing);
+        return missing.size();
+    }
+
+    /** Signs the current tree: its size, its root, the time and the hash of the previous checkpoint. */
+    public Checkpoint seal() {
+        LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_READ);
+        MerkleAccumulator tree = new MerkleAccumulator();
+        em.createQuery("SELECT l.leafHash FROM LogLeaf l WHERE l.leafIndex < :size ORDER BY l.leafIndex", byte[].class)
+                .setParameter("size", head.size())
+                .getResultStream()
+                .forEach(tree::append);
+        Optional<Checkpoint> latest = latest();
+        if (latest.isPresent() && latest.get().treeSize() == tree.size()) {
+            return latest.get();
+        }
+        byte[] previous = latest.map(c -> CheckpointSignature.checkpointHash(body(c), c.signature())).orElse(null);
+        Instant now = clock.instant();
+        CheckpointBody body = new CheckpointBody(tree.size(), tree.root(), now.toEpochMilli(), previous);
+        Checkpoint checkpoint = new Checkpoint(tree.size(), tree.root(), now, previous, CheckpointSignature.sign(keys.signing(), body));
+        em.persist(checkpoint);
+        return checkpoint;
+    }
+
+    public Optional<Checkpoint> latest() {
+        return em.createQuery("SELECT c FROM Checkpoint c ORDER BY c.treeSize DESC", Checkpoint.class)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public boolean signatureValid(Checkpoint checkpoint) {
+        return CheckpointSignature.verify(keys.verification(), body(checkpoint), checkpoint.signature());
+    }
+
+    /**
+     * Recomputes every event's leaf from its current row and compares it with the recorded leaf, and
+     * every checkpoint with the recorded tree. Holds the log's hashes in memory (32 bytes per event).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public VerificationReport verify() {
+        List<LogLeaf> leaves = em.createQuery("SELECT l FROM LogLeaf l ORDER BY l.leafIndex", LogLeaf.class).getResultList();
+        Map<UUID, byte[]> current = new HashMap<>();
+        em.createQuery("SELECT e FROM AuditEvent e JOIN FETCH e.source", AuditEvent.class).getResultStream()
+                .forEach(e -> current.put(e.id(), leafHash(e)));
+        int size = Math.toIntExact(em.find(LogHead.class, LogHead.ID).size());
+        // Indexed by leaf index, so a leaf row deleted from the table leaves a gap instead of shifting the rest.
+        byte[][] recorded = new byte[size][];
+        List<Optional<byte[]>> rows = new ArrayList<>(java.util.Collections.nCopies(size, Optional.<byte[]>empty()));
+        for (LogLeaf leaf : leaves) {
+            int index = Math.toIntExact(leaf.leafIndex());
+            if (index < size) {
+                recorded[index] = leaf.leafHash();
+                rows.set(index, Optional.ofNullable(current.remove(leaf.eventId())));
+            }
+        }
+        // Rows without a recorded leaf were inserted behind the log: they come after its end.
+        rows.addAll(current.values().stream().map(Optional::of).toList());
+        List<TreeHead> checkpoints = em.createQuery("SELECT c FROM Checkpoint c ORDER BY c.treeSize", Checkpoint.class)
+                .getResultStream().map(c -> new TreeHead(c.treeSize(), c.rootHash())).toList();
+        return LogVerification.verify(
+                new LogVerification.RecordedLeaves(recorded.length, i -> recorded[(int) i]),
+                new LogVerification.CurrentRows(rows.size(), i -> rows.get((int) i), i -> false),
+                checkpoints);
+    }
+
+    static byte[] leafHash(AuditEvent event) {
+        byte[] contentSha256 = event.storedContent().map(c -> sha256(c.bytes())).orElse(null);
+        return LeafEncoding.leafHash(new EventLeaf(EventLeaf.EVENT, event.id().toString(), event.occurredAt().toEpochMilli(),
+                event.source().id().toString(), event.sourceEventId(), event.agentId(), event.action(), event.target(),
+                event.result(), event.region(), contentSha256));
+    }
+
+    private static CheckpointBody body(Checkpoint c) {
+        return new CheckpointBody(c.treeSize(), c.rootHash(), c.sealedAt().toEpochMilli(), c.previousHash());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

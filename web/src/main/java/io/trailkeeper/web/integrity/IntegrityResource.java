@@ -1,0 +1,98 @@
+package io.trailkeeper.web.integrity;
+
+import io.trailkeeper.access.entity.Role;
+import io.trailkeeper.integrity.boundary.CheckpointKeys;
+import io.trailkeeper.integrity.boundary.TrailLog;
+import io.trailkeeper.integrity.control.CappedIndexes;
+import io.trailkeeper.integrity.control.VerificationReport;
+import io.trailkeeper.integrity.entity.Checkpoint;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The tamper-evident log: checkpoints, verification and the public key. */
+@Path("integrity")
+@RequestScoped
+@RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Integrity")
+public class IntegrityResource {
+
+    public record CheckpointView(long treeSize, String rootHash, Instant sealedAt, String previousCheckpointHash,
+                                 String signature, boolean signatureValid) {
+    }
+
+    public record Indexes(long count, List<Long> first) {
+        static Indexes of(CappedIndexes indexes) {
+            return new Indexes(indexes.count(), indexes.first());
+        }
+    }
+
+    public record CheckpointCheck(long treeSize, String status) {
+    }
+
+    public record Verification(boolean ok, long checkedSize, Long firstMismatch, Indexes changed, Indexes missing,
+                               Indexes unexpected, Indexes recordedGaps, List<CheckpointCheck> checkpoints) {
+    }
+
+    @EJB
+    TrailLog log;
+
+    @EJB
+    CheckpointKeys keys;
+
+    @POST
+    @Path("checkpoints")
+    @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Seal a signed checkpoint of the log as it is now (returns the latest if nothing was added)")
+    public CheckpointView seal() {
+        return view(log.seal());
+    }
+
+    @GET
+    @Path("checkpoints/latest")
+    @Operation(summary = "The latest signed checkpoint")
+    public CheckpointView latest() {
+        return log.latest().map(this::view).orElseThrow(() -> new NotFoundException("no checkpoint has been sealed yet"));
+    }
+
+    @GET
+    @Path("verification")
+    @Operation(summary = "Verify the whole trail against the log and its checkpoints",
+            description = "Recomputes every event's leaf from its row; reports changed rows (by leaf index), rows missing "
+                    + "from the trail, rows the log never recorded, and whether each checkpoint's root still matches.")
+    public Verification verify() {
+        VerificationReport report = log.verify();
+        return new Verification(report.ok(), report.checkedSize(),
+                report.firstMismatch().isPresent() ? report.firstMismatch().getAsLong() : null,
+                Indexes.of(report.changed()), Indexes.of(report.missing()), Indexes.of(report.unexpected()),
+                Indexes.of(report.recordedGaps()),
+                report.checkpoints().stream().map(c -> new CheckpointCheck(c.sealed().treeSize(), c.status().name())).toList());
+    }
+
+    @GET
+    @Path("public-key")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The Ed25519 public key of checkpoint signatures (X.509 DER, Base64)")
+    public String publicKey() {
+        return Base64.getEncoder().encodeToString(keys.verification().getEncoded());
+    }
+
+    private CheckpointView view(Checkpoint c) {
+        return new CheckpointView(c.treeSize(), HexFormat.of().formatHex(c.rootHash()), c.sealedAt(),
+                c.previousHash() == null ? null : HexFormat.of().formatHex(c.previousHash()),
+                Base64.getEncoder().encodeToString(c.signature()), log.signatureValid(c));
+    }
+}
