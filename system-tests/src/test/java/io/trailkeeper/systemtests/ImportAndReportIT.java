@@ -9,7 +9,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import io.trailkeeper.integrity.control.ConsistencyProof;
+import io.trailkeeper.integrity.control.InclusionProof;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -240,6 +243,21 @@ class ImportAndReportIT {
         assertTrue(verification.getJsonArray("checkpoints").stream()
                 .allMatch(c -> c.asJsonObject().getString("status").equals("MATCHES")), verification.toString());
         assertFalse(client.get("/api/integrity/public-key", officer).body().isBlank());
+
+        // An auditor checks an event's inclusion and the log's consistency without trusting the server.
+        String eventId = events("agent=" + trail.agent("claims-bot")).getJsonArray("items").getJsonObject(0).getString("id");
+        JsonObject inclusion = json(client.get("/api/integrity/events/" + eventId + "/inclusion-proof", officer).body()).asJsonObject();
+        assertTrue(InclusionProof.verify(inclusion.getJsonNumber("leafIndex").longValue(), inclusion.getJsonNumber("treeSize").longValue(),
+                HexFormat.of().parseHex(inclusion.getString("leafHash")), hexList(inclusion.getJsonArray("path")),
+                HexFormat.of().parseHex(checkpoint.getString("rootHash"))), inclusion.toString());
+
+        client.importAndWait(officer, "api-test-" + trail.suffix + "-more", new AgentTrail().action("late-bot", "x", DAY, "success").jsonLines());
+        JsonObject later = json(client.send("POST", "/api/integrity/checkpoints", officer, "application/json", "").body()).asJsonObject();
+        long oldSize = checkpoint.getJsonNumber("treeSize").longValue();
+        long newSize = later.getJsonNumber("treeSize").longValue();
+        JsonObject consistency = json(client.get("/api/integrity/consistency-proof?from=" + oldSize + "&to=" + newSize, officer).body()).asJsonObject();
+        assertTrue(ConsistencyProof.verify(oldSize, newSize, HexFormat.of().parseHex(checkpoint.getString("rootHash")),
+                HexFormat.of().parseHex(later.getString("rootHash")), hexList(consistency.getJsonArray("proof"))), consistency.toString());
         assertEquals(403, client.send("POST", "/api/integrity/checkpoints", client.createAccount("AUDITOR"), "application/json", "").statusCode(),
                 "auditors read the log but do not seal it");
     }
@@ -255,6 +273,10 @@ class ImportAndReportIT {
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("holds JSONL_FILE data"), refused.body());
         assertEquals(400, client.send("POST", "/api/imports?source=x&format=csv", officer, "application/x-ndjson", "{}\n").statusCode());
+    }
+
+    private static java.util.List<byte[]> hexList(JsonArray hashes) {
+        return hashes.getValuesAs(jakarta.json.JsonString.class).stream().map(s -> HexFormat.of().parseHex(s.getString())).toList();
     }
 
     private JsonObject importAndWait(String source, String format, String lines) {

@@ -135,6 +135,50 @@ public class TrailLog {
                 checkpoints);
     }
 
+    /** An event's audit path to the root of a sealed checkpoint (RFC 6962 §2.1.1). */
+    public record Inclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> path, byte[] root) {
+    }
+
+    /** The proof that a later checkpoint's tree extends an earlier one's (RFC 6962 §2.1.2). */
+    public record Consistency(long oldSize, long newSize, byte[] oldRoot, byte[] newRoot, List<byte[]> proof) {
+    }
+
+    /** Proves that the event is in the tree of the checkpoint of size {@code treeSize} (latest when null). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Inclusion> inclusion(UUID eventId, Long treeSize) {
+        Optional<Checkpoint> checkpoint = treeSize == null ? latest() : Optional.ofNullable(em.find(Checkpoint.class, treeSize));
+        Optional<LogLeaf> leaf = em.createQuery("SELECT l FROM LogLeaf l WHERE l.eventId = :event", LogLeaf.class)
+                .setParameter("event", eventId).getResultStream().findFirst();
+        if (checkpoint.isEmpty() || leaf.isEmpty() || leaf.get().leafIndex() >= checkpoint.get().treeSize()) {
+            return Optional.empty();
+        }
+        byte[][] leaves = recordedLeaves(checkpoint.get().treeSize());
+        return Optional.of(new Inclusion(leaf.get().leafIndex(), checkpoint.get().treeSize(), leaf.get().leafHash(),
+                io.trailkeeper.integrity.control.InclusionProof.path(i -> leaves[(int) i], leaf.get().leafIndex(), leaves.length),
+                checkpoint.get().rootHash()));
+    }
+
+    /** Proves that the checkpoint of size {@code newSize} only appended to the one of size {@code oldSize}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Consistency> consistency(long oldSize, long newSize) {
+        Checkpoint older = em.find(Checkpoint.class, oldSize);
+        Checkpoint newer = em.find(Checkpoint.class, newSize);
+        if (older == null || newer == null || oldSize > newSize) {
+            return Optional.empty();
+        }
+        byte[][] leaves = recordedLeaves(newSize);
+        return Optional.of(new Consistency(oldSize, newSize, older.rootHash(), newer.rootHash(),
+                io.trailkeeper.integrity.control.ConsistencyProof.proof(i -> leaves[(int) i], oldSize, newSize)));
+    }
+
+    private byte[][] recordedLeaves(long size) {
+        byte[][] leaves = new byte[Math.toIntExact(size)][];
+        em.createQuery("SELECT l FROM LogLeaf l WHERE l.leafIndex < :size ORDER BY l.leafIndex", LogLeaf.class)
+                .setParameter("size", size).getResultStream()
+                .forEach(l -> leaves[(int) l.leafIndex()] = l.leafHash());
+        return leaves;
+    }
+
     static byte[] leafHash(AuditEvent event) {
         byte[] contentSha256 = event.storedContent().map(c -> sha256(c.bytes())).orElse(null);
         return LeafEncoding.leafHash(new EventLeaf(EventLeaf.EVENT, event.id().toString(), event.occurredAt().toEpochMilli(),

@@ -13,12 +13,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -80,6 +83,43 @@ public class IntegrityResource {
                 Indexes.of(report.changed()), Indexes.of(report.missing()), Indexes.of(report.unexpected()),
                 Indexes.of(report.recordedGaps()),
                 report.checkpoints().stream().map(c -> new CheckpointCheck(c.sealed().treeSize(), c.status().name())).toList());
+    }
+
+    public record InclusionView(String eventId, long leafIndex, long treeSize, String leafHash, List<String> path, String rootHash) {
+    }
+
+    public record ConsistencyView(long oldSize, long newSize, String oldRootHash, String newRootHash, List<String> proof) {
+    }
+
+    @GET
+    @Path("events/{id}/inclusion-proof")
+    @Operation(summary = "Audit path of an event to a checkpoint's root (hex SHA-256 hashes, RFC 6962)",
+            description = "treeSize names a sealed checkpoint; without it the latest is used.")
+    public InclusionView inclusion(@PathParam("id") String id, @QueryParam("treeSize") Long treeSize) {
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no event with id " + id);
+        }
+        TrailLog.Inclusion proof = log.inclusion(eventId, treeSize)
+                .orElseThrow(() -> new NotFoundException("no checkpoint covers event " + id + " yet; seal one first"));
+        return new InclusionView(id, proof.leafIndex(), proof.treeSize(), hex(proof.leafHash()),
+                proof.path().stream().map(IntegrityResource::hex).toList(), hex(proof.root()));
+    }
+
+    @GET
+    @Path("consistency-proof")
+    @Operation(summary = "Proof that the checkpoint of size 'to' only appended to the one of size 'from' (RFC 6962)")
+    public ConsistencyView consistency(@QueryParam("from") long from, @QueryParam("to") long to) {
+        TrailLog.Consistency proof = log.consistency(from, to)
+                .orElseThrow(() -> new NotFoundException("both sizes must be sealed checkpoints, 'from' not after 'to'"));
+        return new ConsistencyView(proof.oldSize(), proof.newSize(), hex(proof.oldRoot()), hex(proof.newRoot()),
+                proof.proof().stream().map(IntegrityResource::hex).toList());
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     @GET
