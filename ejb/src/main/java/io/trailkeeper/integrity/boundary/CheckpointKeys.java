@@ -2,19 +2,13 @@ package io.trailkeeper.integrity.boundary;
 
 import io.trailkeeper.integrity.control.CheckpointSignature;
 import io.trailkeeper.platform.control.ConfiguredDataSource;
+import io.trailkeeper.platform.control.DevelopmentSecret;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -67,27 +61,13 @@ public class CheckpointKeys {
     }
 
     private void loadDevelopmentPair() {
-        String root = System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir"));
-        Path file = Path.of(root, "trailkeeper", "DEVELOPMENT-ONLY-checkpoint-keys.b64");
-        try {
-            if (!Files.exists(file)) {
-                KeyPair pair = CheckpointSignature.newKeyPair();
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
-                        + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n",
-                        StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system
-                }
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
-            signing = CheckpointSignature.privateKeyFromBase64(lines.get(0));
-            verification = CheckpointSignature.publicKeyFromBase64(lines.get(1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create or read the development checkpoint keys " + file, e);
-        }
+        List<String> lines = DevelopmentSecret.readOrCreate("checkpoint-keys.b64", () -> {
+            KeyPair pair = CheckpointSignature.newKeyPair();
+            return List.of(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        });
+        signing = CheckpointSignature.privateKeyFromBase64(lines.get(0));
+        verification = CheckpointSignature.publicKeyFromBase64(lines.get(1));
     }
 
     public PrivateKey signing() {

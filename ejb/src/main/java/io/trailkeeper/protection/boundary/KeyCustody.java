@@ -1,6 +1,7 @@
 package io.trailkeeper.protection.boundary;
 
 import io.trailkeeper.platform.control.ConfiguredDataSource;
+import io.trailkeeper.platform.control.DevelopmentSecret;
 import io.trailkeeper.protection.control.ContentCipher;
 import io.trailkeeper.protection.control.MasterKey;
 import io.trailkeeper.protection.control.Pseudonyms;
@@ -10,14 +11,9 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,23 +60,10 @@ public class KeyCustody {
             throw new IllegalStateException(MASTER_KEY + " is required when Trailkeeper runs on PostgreSQL: "
                     + "give it 32 random bytes in Base64, e.g. from `openssl rand -base64 32`, preferably as a Payara password alias");
         }
-        String root = System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir"));
-        Path file = Path.of(root, "trailkeeper", "DEVELOPMENT-ONLY-master-key.b64");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(ContentCipher.newKey()) + "\n",
-                        StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system; the file stays as protected as its directory
-                }
-            }
-            return MasterKey.development(Base64.getDecoder().decode(Files.readString(file).trim()), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create or read the development master key " + file, e);
-        }
+        String name = "master-key.b64";
+        List<String> lines = DevelopmentSecret.readOrCreate(name,
+                () -> List.of(Base64.getEncoder().encodeToString(ContentCipher.newKey())));
+        return MasterKey.development(Base64.getDecoder().decode(lines.get(0).trim()), DevelopmentSecret.describe(name));
     }
 
     public Pseudonyms pseudonyms() {
