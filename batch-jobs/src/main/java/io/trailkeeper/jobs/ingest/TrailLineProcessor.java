@@ -1,6 +1,7 @@
 package io.trailkeeper.jobs.ingest;
 
 import io.trailkeeper.ingest.control.AgentActionLogFormat;
+import io.trailkeeper.ingest.control.LineFormat;
 import io.trailkeeper.ingest.control.OtlpGenAiSpanFormat;
 import io.trailkeeper.ingest.control.SpanRecord;
 import io.trailkeeper.ingest.entity.IngestRecord;
@@ -39,18 +40,8 @@ public class TrailLineProcessor implements ItemProcessor {
     }
 
     static Function<RawLine, List<IngestRecord>> readerFor(SourceKind kind) {
-        switch (kind) {
-            case JSONL_FILE: {
-                AgentActionLogFormat agentActions = new AgentActionLogFormat();
-                return line -> List.of(toRecord(line, agentActions));
-            }
-            case OTLP_JSON: {
-                OtlpGenAiSpanFormat spans = new OtlpGenAiSpanFormat();
-                return line -> spanRecords(line, spans);
-            }
-            default:
-                throw new IllegalArgumentException(kind + " sources are not read from files");
-        }
+        Function<byte[], List<SpanRecord>> format = LineFormat.forKind(kind);
+        return line -> records(line, format);
     }
 
     @Override
@@ -59,23 +50,18 @@ public class TrailLineProcessor implements ItemProcessor {
     }
 
     static IngestRecord toRecord(RawLine line, AgentActionLogFormat format) {
-        SourcePosition position = position(line);
-        if (line.truncated()) {
-            return oversize(line);
-        }
-        ParsedRecord parsed = format.parse(line.bytes());
-        if (parsed instanceof ParsedRecord.Accepted accepted) {
-            return new IngestRecord.Event(position, accepted.draft());
-        }
-        return new IngestRecord.Malformed(position, ((ParsedRecord.Rejected) parsed).reason(),
-                line.bytes(), line.originalLength());
+        return records(line, bytes -> List.of(LineFormat.single(format.parse(bytes)))).get(0);
     }
 
     static List<IngestRecord> spanRecords(RawLine line, OtlpGenAiSpanFormat format) {
+        return records(line, format::parse);
+    }
+
+    private static List<IngestRecord> records(RawLine line, Function<byte[], List<SpanRecord>> format) {
         if (line.truncated()) {
             return List.of(oversize(line));
         }
-        List<SpanRecord> spans = format.parse(line.bytes());
+        List<SpanRecord> spans = format.apply(line.bytes());
         List<IngestRecord> records = new ArrayList<>(spans.size());
         boolean wholeLine = spans.size() == 1 && spans.get(0).spanRef() == null;
         for (SpanRecord span : spans) {

@@ -1,7 +1,6 @@
 package io.trailkeeper.ingest.boundary;
 
-import io.trailkeeper.ingest.control.AgentActionLogFormat;
-import io.trailkeeper.ingest.control.OtlpGenAiSpanFormat;
+import io.trailkeeper.ingest.control.LineFormat;
 import io.trailkeeper.ingest.control.SpanRecord;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.ParsedRecord;
@@ -127,13 +126,10 @@ public class Quarantine {
     }
 
     private static List<ParsedRecord> parse(AuditSource source, byte[] line) {
-        switch (source.kind()) {
-            case JSONL_FILE:
-                return List.of(new AgentActionLogFormat().parse(line));
-            case OTLP_JSON:
-                return new OtlpGenAiSpanFormat().parse(line).stream().map(SpanRecord::parsed).toList();
-            default:
-                throw new SourceConflict(source.kind() + " records are not re-processed from lines");
+        try {
+            return LineFormat.forKind(source.kind()).apply(line).stream().map(SpanRecord::parsed).toList();
+        } catch (IllegalArgumentException e) {
+            throw new SourceConflict(source.kind() + " records are not re-processed from lines");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.trailkeeper.ingest.boundary;
 
+import io.trailkeeper.platform.control.Sha256;
 import io.trailkeeper.ingest.control.DraftMasking;
 import io.trailkeeper.ingest.control.SensitiveDataMasking;
 import io.trailkeeper.ingest.entity.IngestRecord;
@@ -23,8 +24,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public class TrailIngestion {
             if (record instanceof IngestRecord.Event e) {
                 events.putIfAbsent(e.draft().sourceEventId(), e);
             } else if (record instanceof IngestRecord.Malformed m) {
-                malformed.putIfAbsent(quarantineKey(HexFormat.of().formatHex(sha256(m.raw())), QuarantinedRecord.storedReason(m.reason())), m);
+                malformed.putIfAbsent(quarantineKey(HexFormat.of().formatHex(Sha256.of(m.raw())), QuarantinedRecord.storedReason(m.reason())), m);
             }
         }
 
@@ -191,11 +190,4 @@ public class TrailIngestion {
         return rawSha256Hex + "\n" + reason;
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.trailkeeper.integrity.boundary;
 
+import io.trailkeeper.platform.control.Sha256;
 import io.trailkeeper.integrity.control.CheckpointBody;
 import io.trailkeeper.integrity.control.CheckpointSignature;
 import io.trailkeeper.integrity.control.EventLeaf;
@@ -20,8 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,7 +179,7 @@ public class TrailLog {
     }
 
     static byte[] leafHash(AuditEvent event) {
-        byte[] contentSha256 = event.storedContent().map(c -> sha256(c.bytes())).orElse(null);
+        byte[] contentSha256 = event.storedContent().map(c -> Sha256.of(c.bytes())).orElse(null);
         return LeafEncoding.leafHash(new EventLeaf(EventLeaf.EVENT, event.id().toString(), event.occurredAt().toEpochMilli(),
                 event.source().id().toString(), event.sourceEventId(), event.agentId(), event.action(), event.target(),
                 event.result(), event.region(), contentSha256));
@@ -190,11 +189,4 @@ public class TrailLog {
         return new CheckpointBody(c.treeSize(), c.rootHash(), c.sealedAt().toEpochMilli(), c.previousHash());
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

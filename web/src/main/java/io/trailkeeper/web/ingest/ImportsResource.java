@@ -2,7 +2,6 @@ package io.trailkeeper.web.ingest;
 
 import io.trailkeeper.access.entity.Role;
 import io.trailkeeper.ingest.boundary.Quarantine;
-import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
 import io.trailkeeper.jobs.ingest.ImportStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,14 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ImportsResource {
 
     private static final int MAX_LISTED = 100;
-
-    /** A record an import set aside; its raw bytes are kept in the database for inspection. */
-    public record SetAside(java.util.UUID id, long lineNumber, long byteOffset, String reason, int rawSize, boolean rawTruncated,
-                           Instant quarantinedAt) {
-        static SetAside of(QuarantinedRecord q) {
-            return new SetAside(q.id(), q.lineNumber(), q.byteOffset(), q.reason(), q.rawSize(), q.rawTruncated(), q.quarantinedAt());
-        }
-    }
 
     @EJB
     ImportLauncher launcher;
@@ -91,8 +81,8 @@ public class ImportsResource {
     @Path("{executionId}/quarantined")
     @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     @Operation(summary = "The records this import set aside, with line number and reason (at most 1000)")
-    public List<SetAside> quarantined(@PathParam("executionId") long executionId) {
+    public List<QuarantineResource.QuarantinedView> quarantined(@PathParam("executionId") long executionId) {
         status(executionId);
-        return quarantine.setAsideBy(executionId).stream().map(SetAside::of).toList();
+        return quarantine.setAsideBy(executionId).stream().map(q -> QuarantineResource.QuarantinedView.of(q, null)).toList();
     }
 }

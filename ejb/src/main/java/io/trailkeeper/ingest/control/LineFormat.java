@@ -1,0 +1,38 @@
+package io.trailkeeper.ingest.control;
+
+import io.trailkeeper.ingest.entity.ParsedRecord;
+import io.trailkeeper.trail.entity.SourceKind;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * How a file-based source reads one line: into the records it holds, one per event (one for an
+ * agent-action line, one per span for an OTLP line). The one place that knows which format belongs
+ * to which kind of source, for imports and for re-processing alike.
+ */
+public final class LineFormat {
+
+    private LineFormat() {
+    }
+
+    /** @throws IllegalArgumentException for kinds that are not read from lines */
+    public static Function<byte[], List<SpanRecord>> forKind(SourceKind kind) {
+        switch (kind) {
+            case JSONL_FILE: {
+                AgentActionLogFormat agentActions = new AgentActionLogFormat();
+                return line -> List.of(single(agentActions.parse(line)));
+            }
+            case OTLP_JSON: {
+                OtlpGenAiSpanFormat spans = new OtlpGenAiSpanFormat();
+                return spans::parse;
+            }
+            default:
+                throw new IllegalArgumentException(kind + " sources are not read from files");
+        }
+    }
+
+    /** A line that holds exactly one record, as agent-action lines do. */
+    public static SpanRecord single(ParsedRecord parsed) {
+        return new SpanRecord(0, null, parsed);
+    }
+}
