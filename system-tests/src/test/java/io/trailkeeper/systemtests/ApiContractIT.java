@@ -74,6 +74,10 @@ class ApiContractIT {
         HttpResponse<String> badSize = client.get("/api/events?size=100000", auditor);
         assertProblem(badSize, 400);
 
+        HttpResponse<String> longResult = client.get("/api/events?result=" + "x".repeat(201), auditor);
+        assertProblem(longResult, 400);
+        assertTrue(longResult.body().contains("'result' is longer than 200 characters"), longResult.body());
+
         HttpResponse<String> unknown = client.get("/api/no-such-thing", auditor);
         assertProblem(unknown, 404);
 
@@ -113,6 +117,9 @@ class ApiContractIT {
         assertTrue(openapi.body().contains("/api/events"), "events endpoint documented");
         assertTrue(openapi.body().contains("/api/imports"), "imports endpoint documented");
         assertTrue(openapi.body().contains("/api/reports/audit-trail-summary"), "report endpoint documented");
+        assertTrue(openapi.body().contains("result as reported by the source"), "the result filter is documented");
+        assertTrue(openapi.body().contains("region the agent ran in"), "the region filter is documented");
+        assertTrue(openapi.body().contains("/api/integrity/verification"), "verification documented");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

@@ -90,6 +90,10 @@ class ImportAndReportIT {
         assertEquals(3, events("agent=" + refundBot).getInt("total"));
         assertEquals(2, events("agent=" + refundBot + "&action=crm.lookup").getInt("total"));
         assertEquals(2, events("agent=" + refundBot + "&from=2026-10-05T00:00:00Z&to=2026-10-05T02:00:00Z").getInt("total"));
+        assertEquals(1, events("agent=" + refundBot + "&result=denied").getInt("total"), "found by result");
+        assertEquals(2, events("agent=" + refundBot + "&result=success").getInt("total"));
+        assertEquals(3, events("agent=" + refundBot + "&region=eu-west-1").getInt("total"), "found by region");
+        assertEquals(0, events("agent=" + refundBot + "&region=us-east-1").getInt("total"));
 
         JsonObject firstPage = events("agent=" + refundBot + "&size=2&page=0");
         assertEquals(2, firstPage.getJsonArray("items").size());

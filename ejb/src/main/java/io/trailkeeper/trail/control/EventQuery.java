@@ -36,11 +36,24 @@ public final class EventQuery {
             conditions.add("e.action = :action");
             parameters.put("action", filter.action());
         }
+        if (filter.result() != null) {
+            conditions.add("e.result = :result");
+            parameters.put("result", filter.result());
+        }
+        if (filter.region() != null) {
+            conditions.add("e.region = :region");
+            parameters.put("region", filter.region());
+        }
         if (filter.subjectPseudonym() != null) {
             conditions.add("e.subjectPseudonym = :subject");
             parameters.put("subject", filter.subjectPseudonym());
         }
         where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** The bound values by parameter name, in the order their conditions appear. */
+    public Map<String, Object> parameters() {
+        return Map.copyOf(parameters);
     }
 
     public String where() {

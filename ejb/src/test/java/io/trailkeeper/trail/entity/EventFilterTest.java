@@ -60,4 +60,26 @@ class EventFilterTest {
         assertEquals("support-bot", filter.agentId());
         assertEquals("refund.issue", filter.action());
     }
+
+    @Test
+    void resultAndRegionAreTrimmedAndBlankMeansAny() {
+        EventFilter filter = new EventFilter(null, null, null, null, " denied ", "eu-west-1\n", null);
+        EventFilter any = new EventFilter(null, null, null, null, "  ", "", null);
+
+        assertEquals("denied", filter.result());
+        assertEquals("eu-west-1", filter.region());
+        assertNull(any.result());
+        assertNull(any.region());
+    }
+
+    @Test
+    void aTextCriterionLongerThanItsColumnIsRefusedWithItsName() {
+        String tooLong = "r".repeat(EventFilter.MAX_TEXT_LENGTH + 1);
+
+        InvalidQuery refused = assertThrows(InvalidQuery.class, () -> new EventFilter(null, null, null, null, tooLong, null, null));
+        assertEquals("'result' is longer than 200 characters", refused.getMessage());
+        assertThrows(InvalidQuery.class, () -> new EventFilter(null, null, null, null, null, tooLong, null));
+        assertThrows(InvalidQuery.class, () -> new EventFilter(null, null, null, null, null, null, "a".repeat(65)));
+        assertDoesNotThrow(() -> new EventFilter(null, null, null, null, "r".repeat(200), null, "a".repeat(64)));
+    }
 }
