@@ -248,6 +248,18 @@ class ImportAndReportIT {
                 .allMatch(c -> c.asJsonObject().getString("status").equals("MATCHES")), verification.toString());
         assertFalse(client.get("/api/integrity/public-key", officer).body().isBlank());
 
+        long sealedSize = checkpoint.getJsonNumber("treeSize").longValue();
+        JsonObject range = json(client.get("/api/integrity/verification?from=" + (sealedSize - 4) + "&to=" + sealedSize, officer).body())
+                .asJsonObject();
+        assertTrue(range.getBoolean("ok"), range.toString());
+        assertEquals(4, range.getInt("checkedSize"), "only the rows of the range are compared: " + range);
+        assertEquals(sealedSize - 4, range.getJsonNumber("from").longValue());
+        assertTrue(range.getJsonArray("checkpoints").stream().anyMatch(c -> c.asJsonObject().getJsonNumber("treeSize").longValue() == sealedSize),
+                "the checkpoint the range reaches is checked: " + range);
+        HttpResponse<String> backwards = client.get("/api/integrity/verification?from=3&to=2", officer);
+        assertEquals(400, backwards.statusCode(), backwards.body());
+        assertTrue(backwards.body().contains("0 <= from <= to"), backwards.body());
+
         // An auditor checks an event's inclusion and the log's consistency without trusting the server.
         String eventId = events("agent=" + trail.agent("claims-bot")).getJsonArray("items").getJsonObject(0).getString("id");
         JsonObject inclusion = json(client.get("/api/integrity/events/" + eventId + "/inclusion-proof", officer).body()).asJsonObject();

@@ -13,6 +13,7 @@ import io.trailkeeper.integrity.entity.Checkpoint;
 import io.trailkeeper.integrity.entity.LogHead;
 import io.trailkeeper.integrity.entity.LogLeaf;
 import io.trailkeeper.trail.entity.AuditEvent;
+import io.trailkeeper.trail.entity.InvalidQuery;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -132,6 +133,109 @@ public class TrailLog {
                 new LogVerification.RecordedLeaves(recorded.length, i -> recorded[(int) i]),
                 new LogVerification.CurrentRows(rows.size(), i -> rows.get((int) i), i -> false),
                 checkpoints);
+    }
+
+    /** How many leaves and rows a range verification holds in memory at a time. */
+    static final int RANGE_CHUNK = 1_000;
+
+    /** The outcome of verifying leaf indexes {@code from} (inclusive) to {@code to} (exclusive) of a log of {@code logSize}. */
+    public record RangeVerification(long from, long to, long logSize, VerificationReport report) {
+    }
+
+    /**
+     * Verifies the rows at leaf indexes {@code from} to {@code to} (exclusive; the log's end when null)
+     * and every checkpoint those leaves reach (see {@link LogVerification#verify(LogVerification.RecordedLeaves,
+     * LogVerification.CurrentRows, List, int, long, long)}). Memory stays bounded: leaves and rows are read
+     * {@value #RANGE_CHUNK} at a time, and only the hashes of the leaves before the range.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public RangeVerification verify(Long from, Long to) {
+        long size = em.find(LogHead.class, LogHead.ID).size();
+        long start = from == null ? 0 : from;
+        long end = to == null ? size : to;
+        if (start < 0 || end < start || end > size) {
+            throw new InvalidQuery("a range needs 0 <= from <= to <= " + size + " (the log's size), not from " + start + " to " + end);
+        }
+        long unlogged = end == size
+                ? em.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE NOT EXISTS "
+                        + "(SELECT l FROM LogLeaf l WHERE l.eventId = e.id)", Long.class).getSingleResult()
+                : 0;
+        RecordedHashes recorded = new RecordedHashes();
+        RowHashes rows = new RowHashes(size);
+        List<TreeHead> checkpoints = em.createQuery("SELECT c FROM Checkpoint c ORDER BY c.treeSize", Checkpoint.class)
+                .getResultStream().map(c -> new TreeHead(c.treeSize(), c.rootHash())).toList();
+        VerificationReport report = LogVerification.verify(
+                new LogVerification.RecordedLeaves(size, recorded::at),
+                new LogVerification.CurrentRows(size + unlogged, rows::at, i -> false),
+                checkpoints, LogVerification.DEFAULT_CAP, start, end);
+        return new RangeVerification(start, end, size, report);
+    }
+
+    /** The recorded leaf hashes, read forward a chunk at a time (verification asks in ascending order). */
+    private final class RecordedHashes {
+        private long chunkStart = -1;
+        private final byte[][] chunk = new byte[RANGE_CHUNK][];
+
+        byte[] at(long index) {
+            if (chunkStart < 0 || index < chunkStart || index >= chunkStart + RANGE_CHUNK) {
+                chunkStart = index - index % RANGE_CHUNK;
+                java.util.Arrays.fill(chunk, null);
+                em.createQuery("SELECT l.leafIndex, l.leafHash FROM LogLeaf l WHERE l.leafIndex >= :first AND l.leafIndex < :end",
+                                Object[].class)
+                        .setParameter("first", chunkStart).setParameter("end", chunkStart + RANGE_CHUNK)
+                        .getResultList()
+                        .forEach(row -> chunk[(int) ((Long) row[0] - chunkStart)] = (byte[]) row[1]);
+            }
+            return chunk[(int) (index - chunkStart)];
+        }
+    }
+
+    /**
+     * The leaf hashes recomputed from the event rows, by the leaf index their recorded leaf gives them,
+     * a chunk at a time. Positions from the log's size on stand for rows the log never recorded.
+     */
+    private final class RowHashes {
+        private static final byte[] UNLOGGED = new byte[0];
+        private final long logSize;
+        private long chunkStart = -1;
+        private final List<Optional<byte[]>> chunk = new ArrayList<>(RANGE_CHUNK);
+
+        RowHashes(long logSize) {
+            this.logSize = logSize;
+        }
+
+        Optional<byte[]> at(long index) {
+            if (index >= logSize) {
+                return Optional.of(UNLOGGED);
+            }
+            if (chunkStart < 0 || index < chunkStart || index >= chunkStart + RANGE_CHUNK) {
+                load(index - index % RANGE_CHUNK);
+            }
+            return chunk.get((int) (index - chunkStart));
+        }
+
+        private void load(long first) {
+            chunkStart = first;
+            chunk.clear();
+            chunk.addAll(java.util.Collections.nCopies(RANGE_CHUNK, Optional.<byte[]>empty()));
+            Map<UUID, Integer> positions = new HashMap<>();
+            em.createQuery("SELECT l.leafIndex, l.eventId FROM LogLeaf l WHERE l.leafIndex >= :first AND l.leafIndex < :end",
+                            Object[].class)
+                    .setParameter("first", first).setParameter("end", first + RANGE_CHUNK)
+                    .getResultList()
+                    .forEach(row -> positions.put((UUID) row[1], (int) ((Long) row[0] - first)));
+            if (positions.isEmpty()) {
+                return;
+            }
+            em.createQuery("SELECT e FROM AuditEvent e JOIN FETCH e.source WHERE e.id IN :ids", AuditEvent.class)
+                    .setParameter("ids", positions.keySet())
+                    .getResultList()
+                    .forEach(e -> chunk.set(positions.get(e.id()), Optional.of(leafHash(e))));
+            if (!em.isJoinedToTransaction()) {
+                // Outside a transaction nobody else holds these entities: let them go with the chunk.
+                em.clear();
+            }
+        }
     }
 
     /** An event's audit path to the root of a sealed checkpoint (RFC 6962 §2.1.1). */

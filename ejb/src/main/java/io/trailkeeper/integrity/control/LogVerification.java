@@ -72,12 +72,33 @@ public final class LogVerification {
 
     public static VerificationReport verify(RecordedLeaves recorded, CurrentRows rows, List<TreeHead> checkpoints, int cap) {
         Objects.requireNonNull(recorded, "recorded");
+        return verify(recorded, rows, checkpoints, cap, 0, recorded.size());
+    }
+
+    /**
+     * Verifies the rows at leaf indexes {@code from} (inclusive) to {@code to} (exclusive) only: an
+     * auditor's spot check of one stretch of a large trail. Rows outside the range are never asked for.
+     * The recorded leaves below {@code to} are still all read (hashes only, streamed), because a
+     * checkpoint can only be recomputed from the start of the log; so every checkpoint whose size is at
+     * most {@code to} is compared, and a gap in the recorded leaves is reported wherever it lies.
+     * Checkpoints beyond {@code to}, and rows the log never recorded (insertions, which sit after its
+     * end), are part of the result only when the range reaches the end of the log.
+     * {@code checkedSize} is the number of positions compared, {@code to - from}.
+     */
+    public static VerificationReport verify(RecordedLeaves recorded, CurrentRows rows, List<TreeHead> checkpoints, int cap,
+                                            long from, long to) {
+        Objects.requireNonNull(recorded, "recorded");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(checkpoints, "checkpoints");
         if (cap < 0) {
             throw new IllegalArgumentException("cap must not be negative");
         }
-        List<TreeHead> sealed = List.copyOf(checkpoints);
+        if (from < 0 || from > to || to > recorded.size()) {
+            throw new IllegalArgumentException("a range must satisfy 0 <= from <= to <= " + recorded.size()
+                    + ", not from " + from + " to " + to);
+        }
+        boolean reachesEnd = to == recorded.size();
+        List<TreeHead> sealed = checkpoints.stream().filter(c -> reachesEnd || c.treeSize() <= to).toList();
         // Checkpoints are met in order of size during the single pass; results go back in the order given.
         int[] bySize = IntStream.range(0, sealed.size()).boxed()
                 .sorted(Comparator.comparingLong(i -> sealed.get(i).treeSize()))
@@ -93,11 +114,10 @@ public final class LogVerification {
         long firstMismatch = -1;
 
         MerkleAccumulator tree = new MerkleAccumulator();
-        for (long i = 0; i < recorded.size(); i++) {
+        for (long i = 0; i < to; i++) {
             nextCheckpoint = compareCheckpointsAtSize(tree, sealed, bySize, nextCheckpoint, results);
 
             byte[] leaf = recorded.hashAt().apply(i);
-            Optional<byte[]> row = Objects.requireNonNull(rows.hashAt().apply(i), "CurrentRows.hashAt returned null, not an Optional");
             boolean diverges;
             if (leaf == null) {
                 // The recorded table has a hole: the tree over it cannot be recomputed, so the hole is
@@ -105,8 +125,12 @@ public final class LogVerification {
                 gaps.add(i);
                 tree.append(UNKNOWN_LEAF);
                 diverges = true;
+            } else if (i < from) {
+                tree.append(leaf);
+                diverges = false;
             } else {
                 tree.append(leaf);
+                Optional<byte[]> row = Objects.requireNonNull(rows.hashAt().apply(i), "CurrentRows.hashAt returned null, not an Optional");
                 if (row.isPresent()) {
                     diverges = !MerkleHashes.same(leaf, row.get());
                     if (diverges) {
@@ -130,7 +154,7 @@ public final class LogVerification {
             results[index] = new VerificationReport.CheckpointResult(sealed.get(index), VerificationReport.Status.BEYOND_LOG, null);
         }
 
-        for (long i = recorded.size(); i < rows.extent(); i++) {
+        for (long i = recorded.size(); reachesEnd && i < rows.extent(); i++) {
             Optional<byte[]> row = Objects.requireNonNull(rows.hashAt().apply(i), "CurrentRows.hashAt returned null, not an Optional");
             if (row.isPresent()) {
                 unexpected.add(i);
@@ -143,7 +167,7 @@ public final class LogVerification {
         List<VerificationReport.CheckpointResult> checkpointResults = List.of(results);
         boolean checkpointsHold = checkpointResults.stream().allMatch(r -> r.status() == VerificationReport.Status.MATCHES);
         boolean ok = checkpointsHold && changed.count == 0 && missing.count == 0 && unexpected.count == 0 && gaps.count == 0;
-        return new VerificationReport(ok, recorded.size(),
+        return new VerificationReport(ok, to - from,
                 firstMismatch < 0 ? OptionalLong.empty() : OptionalLong.of(firstMismatch),
                 changed.toIndexes(), missing.toIndexes(), deletionsAccountedFor, unexpected.toIndexes(), gaps.toIndexes(),
                 checkpointResults);

@@ -247,6 +247,83 @@ class LogVerificationTest {
         return new RecordedLeaves(size, recorded::get);
     }
 
+    @Test
+    void aRangeComparesOnlyItsRowsAndNeverAsksForOthers() {
+        EventLeaf original = rows.get(42L);
+        rows.put(42L, new EventLeaf(original.kind(), original.eventId(), original.occurredAtEpochMillis(), original.sourceId(),
+                original.sourceEventId(), original.agentId(), "approve", original.target(), original.result(), original.region(),
+                original.contentSha256()));
+        rows.remove(80L);
+        Set<Long> asked = new HashSet<>();
+        CurrentRows all = currentRows();
+        CurrentRows counted = new CurrentRows(all.extent(), i -> {
+            asked.add(i);
+            return all.hashAt().apply(i);
+        }, all.deletionRecorded());
+
+        VerificationReport report = LogVerification.verify(new RecordedLeaves(size, recorded::get), counted, checkpoints,
+                LogVerification.DEFAULT_CAP, 40, 50);
+
+        assertFalse(report.ok());
+        assertEquals(10, report.checkedSize(), "positions 40 to 49");
+        assertEquals(List.of(42L), report.changed().first());
+        assertTrue(report.missing().isEmpty(), "row 80 lies outside the range");
+        assertEquals(OptionalLong.of(42), report.firstMismatch());
+        assertEquals(10, asked.size());
+        assertTrue(asked.stream().allMatch(i -> i >= 40 && i < 50), asked.toString());
+    }
+
+    @Test
+    void aRangeComparesTheCheckpointsItsLeavesReachAndNoOthers() {
+        VerificationReport report = LogVerification.verify(new RecordedLeaves(size, recorded::get), currentRows(), checkpoints,
+                LogVerification.DEFAULT_CAP, 40, 64);
+
+        assertTrue(report.ok());
+        assertEquals(List.of(0L, 1L, 37L, 64L), report.checkpoints().stream().map(c -> c.sealed().treeSize()).toList());
+        report.checkpoints().forEach(c -> assertEquals(Status.MATCHES, c.status(), c.toString()));
+    }
+
+    @Test
+    void aForgedLeafBeforeTheRangeStillSpoilsTheCheckpointsTheRangeReaches() {
+        EventLeaf forged = new EventLeaf(EventLeaf.EVENT, "evt-20", 20, "src", "s-20", "agent", "approve", "t", "ok", "eu", null);
+        rows.put(20L, forged);
+        recorded.put(20L, LeafEncoding.leafHash(forged));
+
+        VerificationReport report = LogVerification.verify(new RecordedLeaves(size, recorded::get), currentRows(), checkpoints,
+                LogVerification.DEFAULT_CAP, 60, 70);
+
+        assertFalse(report.ok());
+        assertEquals(Status.MATCHES, statusAt(report, 1));
+        assertEquals(Status.DIFFERS, statusAt(report, 37));
+        assertEquals(Status.DIFFERS, statusAt(report, 64));
+    }
+
+    @Test
+    void insertionsAndATruncationShowOnlyWhenTheRangeReachesTheEnd() {
+        rows.put(SIZE + 3L, event(SIZE + 3));
+        RecordedLeaves truncated = new RecordedLeaves(SIZE - 1, recorded::get);
+
+        VerificationReport middle = LogVerification.verify(truncated, currentRows(), checkpoints, LogVerification.DEFAULT_CAP, 10, 20);
+        VerificationReport end = LogVerification.verify(truncated, currentRows(), checkpoints, LogVerification.DEFAULT_CAP, 90, SIZE - 1);
+
+        assertTrue(middle.ok(), middle.toString());
+        assertEquals(List.of(99L, 103L), end.unexpected().first(), "the last row lost its leaf, and one was never logged");
+        assertEquals(Status.BEYOND_LOG, statusAt(end, SIZE));
+    }
+
+    @Test
+    void aRangeOutsideTheLogIsRefused() {
+        RecordedLeaves leaves = new RecordedLeaves(size, recorded::get);
+        CurrentRows current = currentRows();
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LogVerification.verify(leaves, current, checkpoints, 10, 5, 4));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LogVerification.verify(leaves, current, checkpoints, 10, -1, 4));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LogVerification.verify(leaves, current, checkpoints, 10, 0, SIZE + 1));
+    }
+
     private CurrentRows currentRows() {
         long extent = rows.keySet().stream().mapToLong(i -> i + 1).max().orElse(0);
         return new CurrentRows(extent, i -> Optional.ofNullable(rows.get(i)).map(LeafEncoding::leafHash), recordedDeletions::contains);

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tamper-evident log: checkpoints, verification and the public key. */
@@ -46,8 +47,21 @@ public class IntegrityResource {
     public record CheckpointCheck(long treeSize, String status) {
     }
 
+    /**
+     * A verification's outcome. {@code from} and {@code to} (exclusive) are the leaf indexes whose rows
+     * were compared; both are absent when the whole log was verified.
+     */
     public record Verification(boolean ok, long checkedSize, Long firstMismatch, Indexes changed, Indexes missing,
-                               Indexes unexpected, Indexes recordedGaps, List<CheckpointCheck> checkpoints) {
+                               Indexes unexpected, Indexes recordedGaps, List<CheckpointCheck> checkpoints, Long from, Long to) {
+
+        public static Verification of(VerificationReport report, Long from, Long to) {
+            return new Verification(report.ok(), report.checkedSize(),
+                    report.firstMismatch().isPresent() ? report.firstMismatch().getAsLong() : null,
+                    Indexes.of(report.changed()), Indexes.of(report.missing()), Indexes.of(report.unexpected()),
+                    Indexes.of(report.recordedGaps()),
+                    report.checkpoints().stream().map(c -> new CheckpointCheck(c.sealed().treeSize(), c.status().name())).toList(),
+                    from, to);
+        }
     }
 
     @EJB
@@ -73,16 +87,22 @@ public class IntegrityResource {
 
     @GET
     @Path("verification")
-    @Operation(summary = "Verify the whole trail against the log and its checkpoints",
+    @Operation(summary = "Verify the whole trail, or a range of it, against the log and its checkpoints",
             description = "Recomputes every event's leaf from its row; reports changed rows (by leaf index), rows missing "
-                    + "from the trail, rows the log never recorded, and whether each checkpoint's root still matches.")
-    public Verification verify() {
-        VerificationReport report = log.verify();
-        return new Verification(report.ok(), report.checkedSize(),
-                report.firstMismatch().isPresent() ? report.firstMismatch().getAsLong() : null,
-                Indexes.of(report.changed()), Indexes.of(report.missing()), Indexes.of(report.unexpected()),
-                Indexes.of(report.recordedGaps()),
-                report.checkpoints().stream().map(c -> new CheckpointCheck(c.sealed().treeSize(), c.status().name())).toList());
+                    + "from the trail, rows the log never recorded, and whether each checkpoint's root still matches. "
+                    + "With from and/or to (0-based leaf indexes, to exclusive, 0 <= from <= to <= log size) only the rows "
+                    + "at those indexes are compared; every checkpoint of size up to 'to' is still checked (recomputed from "
+                    + "the start of the log), while later checkpoints and rows the log never recorded are reported only "
+                    + "when the range reaches the end of the log. Leaf indexes follow the order events were stored in; "
+                    + "an event's index is in its inclusion proof.")
+    public Verification verify(
+            @QueryParam("from") @Parameter(description = "first leaf index to compare (inclusive); 0 when absent") Long from,
+            @QueryParam("to") @Parameter(description = "leaf index to stop before (exclusive); the log's size when absent") Long to) {
+        if (from == null && to == null) {
+            return Verification.of(log.verify(), null, null);
+        }
+        TrailLog.RangeVerification range = log.verify(from, to);
+        return Verification.of(range.report(), range.from(), range.to());
     }
 
     public record InclusionView(String eventId, long leafIndex, long treeSize, String leafHash, List<String> path, String rootHash) {
