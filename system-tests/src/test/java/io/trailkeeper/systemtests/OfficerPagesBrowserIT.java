@@ -1,0 +1,205 @@
+package io.trailkeeper.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The officer's pages in a real headless Chromium: find events by agent and result, seal and verify
+ * the log, fix a quarantined record; and an auditor who sees the same pages without the buttons that
+ * change anything.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OfficerPagesBrowserIT {
+
+    private final TrailkeeperClient client = new TrailkeeperClient();
+    private WebDriver browser;
+    private AgentTrail trail;
+    private String source;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive trailkeeper() {
+        return TrailkeeperEar.asBuilt();
+    }
+
+    @BeforeEach
+    void startChromiumAndImportATrail() {
+        String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
+        String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        if (!new File(binary).canExecute() || !new File(driver).canExecute()) {
+            throw new IllegalStateException("the browser test needs Debian's chromium and chromium-driver ("
+                    + binary + ", " + driver + "): apt-get install chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(binary).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--window-size=1280,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+
+        Instant recently = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        trail = new AgentTrail()
+                .action("pages-bot", "refund.issue", recently, "denied")
+                .action("pages-bot", "crm.lookup", recently.plusSeconds(60), "success")
+                .action("pages-bot", "refund.issue", recently.plusSeconds(120), "denied")
+                .action("other-bot", "refund.issue", recently.plusSeconds(180), "denied")
+                .line("{\"timestamp\":\"2026-10-05T03:00:00\",\"agent_id\":\"x\",\"action\":\"y\"}");
+        source = "pages-" + trail.suffix;
+        String importer = client.createAccount("COMPLIANCE_OFFICER");
+        assertEquals(4, client.importAndWait(importer, source, trail.jsonLines()).getInt("stored"));
+    }
+
+    @AfterEach
+    void closeChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOfficerFindsEventsSealsAndVerifiesTheLogAndFixesAQuarantinedRecord() {
+        signInAs(client.createAccount("COMPLIANCE_OFFICER"));
+
+        open("/app/events.xhtml");
+        assertEquals("page", browser.findElement(By.id("nav-events")).getAttribute("aria-current"), "the navigation marks the page");
+        browser.findElement(By.id("fAgent")).sendKeys(trail.agent("pages-bot"));
+        browser.findElement(By.id("fResult")).sendKeys("denied");
+        browser.findElement(By.id("search")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("result=denied"), "a bookmarkable URL with the filters");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#events tr[data-event]"));
+        assertEquals(2, rows.size(), "the two denied actions of pages-bot, not its success nor other-bot's denial");
+        rows.forEach(r -> {
+            assertEquals(trail.agent("pages-bot"), r.getAttribute("data-agent"));
+            assertEquals("denied", r.getAttribute("data-result"));
+        });
+        assertEquals("2", browser.findElement(By.id("eventsTotal")).getText());
+        screenshot("events-filtered");
+
+        rows.get(0).findElement(By.className("open")).click();
+        waitFor(() -> !browser.findElements(By.id("eventHeading")).isEmpty(), "the event's details");
+        assertEquals("denied", browser.findElement(By.id("eventResult")).getText());
+        assertTrue(browser.findElement(By.id("eventContent")).getText().contains("look up order"), "decrypted content is shown");
+        assertFalse(browser.getPageSource().contains("cust-"), "no subject identifier on the page");
+
+        open("/app/integrity.xhtml");
+        browser.findElement(By.id("seal")).click();
+        waitFor(() -> !browser.findElements(By.id("checkpointSignature")).isEmpty(), "the sealed checkpoint");
+        assertTrue(browser.findElement(By.id("checkpointSignature")).getText().startsWith("valid"));
+        assertTrue(Long.parseLong(browser.findElement(By.id("checkpointSize")).getText()) >= 4);
+        browser.findElement(By.id("verify")).click();
+        waitFor(() -> !browser.findElements(By.id("verificationOutcome")).isEmpty(), "the verification result");
+        assertTrue(browser.findElement(By.id("verificationOutcome")).getText().startsWith("Verified:"),
+                browser.findElement(By.id("verificationOutcome")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#checkpointChecks tr[data-status]")).stream()
+                .allMatch(r -> r.getAttribute("data-status").equals("MATCHES")));
+        screenshot("integrity-verified");
+
+        open("/app/quarantine.xhtml?source=" + source);
+        List<WebElement> open = browser.findElements(By.cssSelector("#records tr[data-record]"));
+        assertEquals(1, open.size(), "the line without a time zone is set aside");
+        assertEquals("5", open.get(0).getAttribute("data-line"));
+        open.get(0).findElement(By.className("inspect")).click();
+        waitFor(() -> !browser.findElements(By.id("recordPreview")).isEmpty(), "the record's preview");
+        assertTrue(browser.findElement(By.id("recordReason")).getText().contains("time zone"));
+        assertTrue(browser.findElement(By.id("recordPreview")).getText().contains("2026-10-05T03:00:00"));
+
+        browser.findElement(By.id("correction")).sendKeys("{\"timestamp\":\"2026-10-05T03:00:00Z\",\"agent_id\":\""
+                + trail.agent("fixed-bot") + "\",\"action\":\"y\"}");
+        browser.findElement(By.id("reprocessCorrected")).click();
+        waitFor(() -> browser.findElement(By.id("recordState")).getText().startsWith("resolved"), "the record resolved");
+        assertTrue(browser.findElement(By.id("messages")).getText().contains("Resolved: 1 stored"),
+                browser.findElement(By.id("messages")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#records tr[data-record]")).isEmpty(), "no open record is left");
+        screenshot("quarantine-resolved");
+
+        open("/app/events.xhtml?agent=" + trail.agent("fixed-bot"));
+        assertEquals(1, browser.findElements(By.cssSelector("#events tr[data-event]")).size(), "the corrected record is an event");
+    }
+
+    @Test
+    void anAuditorSeesThePagesWithoutSealOrReprocessButtons() {
+        signInAs(client.createAccount("AUDITOR"));
+
+        open("/app/events.xhtml?agent=" + trail.agent("pages-bot") + "&result=denied");
+        assertEquals(2, browser.findElements(By.cssSelector("#events tr[data-event]")).size());
+
+        open("/app/integrity.xhtml");
+        assertTrue(browser.findElements(By.id("seal")).isEmpty(), "no seal button for auditors");
+        assertTrue(browser.findElement(By.id("sealReadOnly")).isDisplayed());
+        browser.findElement(By.id("verify")).click();
+        waitFor(() -> !browser.findElements(By.id("verificationOutcome")).isEmpty(), "the verification result");
+
+        open("/app/quarantine.xhtml?source=" + source);
+        browser.findElement(By.cssSelector("#records tr[data-record] a.inspect")).click();
+        waitFor(() -> !browser.findElements(By.id("recordPreview")).isEmpty(), "the record's preview");
+        assertTrue(browser.findElements(By.id("reprocessCorrected")).isEmpty(), "no re-process button for auditors");
+        assertTrue(browser.findElements(By.id("reprocessAsKept")).isEmpty());
+        assertTrue(browser.findElement(By.id("reprocessReadOnly")).isDisplayed());
+        screenshot("quarantine-auditor");
+    }
+
+    private void signInAs(String authorization) {
+        String[] credentials = new String(Base64.getDecoder().decode(authorization.substring(6))).split(":", 2);
+        browser.get(client.uri("/signin.xhtml").toString());
+        browser.findElement(By.id("username")).sendKeys(credentials[0]);
+        browser.findElement(By.id("password")).sendKeys(credentials[1]);
+        browser.findElement(By.id("submit")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/app/"), "the first page after signing in");
+    }
+
+    private void open(String path) {
+        browser.get(client.uri(path).toString());
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                // the page was replaced while we looked; look again
+            }
+            TrailkeeperClient.sleep(250);
+        }
+        screenshot("timeout");
+        throw new AssertionError("timed out waiting for " + what + "; page was " + browser.getCurrentUrl());
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path target = Path.of("target", "screenshots");
+            Files.createDirectories(target);
+            Files.write(target.resolve("officer-pages-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            // a missing screenshot must not hide the real failure
+        }
+    }
+}
