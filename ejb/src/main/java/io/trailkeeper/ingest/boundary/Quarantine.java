@@ -14,6 +14,8 @@ import io.trailkeeper.trail.entity.AuditSource;
 import io.trailkeeper.trail.entity.InvalidQuery;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -69,6 +71,23 @@ public class Quarantine {
             query.setParameter("source", sourceName.trim());
         }
         return query.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size).getResultList();
+    }
+
+    /**
+     * Replaces the unkeyed SHA-256 of up to {@code limit} rows from before V10 by their keyed
+     * fingerprint (computed from the bytes as kept, when the whole line was kept); returns how many rows
+     * it changed. Each call is its own transaction, so a large quarantine is upgraded in bounded steps.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int replaceLegacyHashes(int limit) {
+        List<QuarantinedRecord> legacy = em.createQuery("SELECT q FROM QuarantinedRecord q WHERE q.legacyRawSha256 IS NOT NULL",
+                        QuarantinedRecord.class)
+                .setMaxResults(limit)
+                .getResultList();
+        for (QuarantinedRecord record : legacy) {
+            record.replaceLegacyHash(record.rawTruncated() ? null : vault.fingerprintOf(keptBytes(record)));
+        }
+        return legacy.size();
     }
 
     /** What the source sent, as kept (the head of it when it was over the limit). */

@@ -1,6 +1,5 @@
 package io.trailkeeper.ingest.boundary;
 
-import io.trailkeeper.platform.control.Sha256;
 import io.trailkeeper.ingest.control.DraftMasking;
 import io.trailkeeper.ingest.control.SensitiveDataMasking;
 import io.trailkeeper.ingest.entity.IngestRecord;
@@ -99,7 +98,7 @@ public class TrailIngestion {
             if (record instanceof IngestRecord.Event e) {
                 events.putIfAbsent(e.draft().sourceEventId(), e);
             } else if (record instanceof IngestRecord.Malformed m) {
-                malformed.putIfAbsent(quarantineKey(HexFormat.of().formatHex(Sha256.of(m.raw())), QuarantinedRecord.storedReason(m.reason())), m);
+                malformed.putIfAbsent(quarantineKey(HexFormat.of().formatHex(vault.fingerprintOf(m.raw())), QuarantinedRecord.storedReason(m.reason())), m);
             }
         }
 
@@ -114,7 +113,7 @@ public class TrailIngestion {
         malformed.keySet().forEach(key -> rawHashes.add(key.substring(0, 64)));
         Set<String> known = new HashSet<>();
         if (!rawHashes.isEmpty()) {
-            em.createQuery("SELECT q.rawSha256, q.reason FROM QuarantinedRecord q WHERE q.source = :source AND q.rawSha256 IN :hashes",
+            em.createQuery("SELECT q.rawFingerprint, q.reason FROM QuarantinedRecord q WHERE q.source = :source AND q.rawFingerprint IN :hashes",
                             Object[].class)
                     .setParameter("source", source)
                     .setParameter("hashes", new ArrayList<>(rawHashes))
@@ -185,9 +184,12 @@ public class TrailIngestion {
                 .getResultList());
     }
 
-    /** A quarantine entry is identified by its bytes and its reason (one OTLP line may fail for several spans). */
-    private static String quarantineKey(String rawSha256Hex, String reason) {
-        return rawSha256Hex + "\n" + reason;
+    /**
+     * A quarantine entry is identified by its bytes and its reason (one OTLP line may fail for several
+     * spans); the bytes by their keyed fingerprint, never an unkeyed hash that could confirm a guessed line.
+     */
+    private static String quarantineKey(String fingerprintHex, String reason) {
+        return fingerprintHex + "\n" + reason;
     }
 
 }

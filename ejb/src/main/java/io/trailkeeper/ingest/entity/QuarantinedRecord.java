@@ -61,8 +61,17 @@ public class QuarantinedRecord {
     @Column(name = "kept_size")
     private Integer keptSize;
 
-    @Column(name = "raw_sha256", nullable = false, length = 64, updatable = false)
-    private String rawSha256;
+    /**
+     * Identity of the record for idempotent re-reads: HMAC-SHA256 of the bytes under a key derived from
+     * the master key (see RecordFingerprints). Null only for rows from before V10 whose whole line was
+     * not kept, so it could not be recomputed.
+     */
+    @Column(name = "raw_hmac", length = 64)
+    private String rawFingerprint;
+
+    /** Rows from before V10 had an unkeyed SHA-256 here; start-up replaces it (QuarantineFingerprintUpgrade) and clears it. */
+    @Column(name = "raw_sha256", length = 64)
+    private String legacyRawSha256;
 
     @Column(name = "quarantined_at", nullable = false, updatable = false)
     private Instant quarantinedAt;
@@ -81,7 +90,7 @@ public class QuarantinedRecord {
     }
 
     public QuarantinedRecord(AuditSource source, Long importExecutionId, IngestRecord.Malformed record,
-                             byte[] rawSha256, Instant quarantinedAt) {
+                             byte[] rawFingerprint, Instant quarantinedAt) {
         this.id = UUID.randomUUID();
         this.source = Objects.requireNonNull(source, "source");
         this.importExecutionId = importExecutionId;
@@ -91,7 +100,7 @@ public class QuarantinedRecord {
         byte[] raw = record.raw();
         this.rawBytes = raw.length > MAX_RAW_BYTES ? java.util.Arrays.copyOf(raw, MAX_RAW_BYTES) : raw.clone();
         this.rawSize = Math.max(record.originalSize(), raw.length);
-        this.rawSha256 = HexFormat.of().formatHex(rawSha256);
+        this.rawFingerprint = HexFormat.of().formatHex(rawFingerprint);
         this.quarantinedAt = Objects.requireNonNull(quarantinedAt, "quarantinedAt");
     }
 
@@ -146,6 +155,18 @@ public class QuarantinedRecord {
     public int keptSize() { return keptSize != null ? keptSize : rawBytes.length; }
     public int rawSize() { return rawSize; }
     public boolean rawTruncated() { return keptSize() < rawSize; }
-    public String rawSha256() { return rawSha256; }
+    /** The keyed fingerprint of the bytes as lowercase hex; null for an old row that could not be upgraded. */
+    public String rawFingerprint() { return rawFingerprint; }
+    public boolean hasLegacyHash() { return legacyRawSha256 != null; }
+
+    /**
+     * Replaces the unkeyed hash of a row from before V10 by the keyed fingerprint of its bytes, or by
+     * nothing when only the head of the line was kept (the fingerprint of the whole line is unknowable;
+     * re-reading that very line once more then sets it aside again, which loses nothing).
+     */
+    public void replaceLegacyHash(byte[] fingerprint) {
+        this.rawFingerprint = fingerprint == null ? null : HexFormat.of().formatHex(fingerprint);
+        this.legacyRawSha256 = null;
+    }
     public Instant quarantinedAt() { return quarantinedAt; }
 }

@@ -4,6 +4,7 @@ import io.trailkeeper.platform.control.ConfiguredDataSource;
 import io.trailkeeper.platform.control.DevelopmentSecret;
 import io.trailkeeper.protection.control.ContentCipher;
 import io.trailkeeper.protection.control.MasterKey;
+import io.trailkeeper.protection.control.RecordFingerprints;
 import io.trailkeeper.protection.control.Pseudonyms;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -40,6 +41,7 @@ public class KeyCustody {
 
     private MasterKey master;
     private Pseudonyms pseudonyms;
+    private RecordFingerprints fingerprints;
     private byte[] wrappingKey;
 
     @PostConstruct
@@ -48,6 +50,7 @@ public class KeyCustody {
                 .map(k -> MasterKey.fromBase64(k, MASTER_KEY))
                 .orElseGet(KeyCustody::developmentKeyOrRefuse);
         pseudonyms = new Pseudonyms(master);
+        fingerprints = new RecordFingerprints(master);
         wrappingKey = master.derive(WRAPPING_PURPOSE);
         if (master.development()) {
             LOG.warning(() -> "Trailkeeper is using a DEVELOPMENT master key (" + master
@@ -68,6 +71,10 @@ public class KeyCustody {
 
     public Pseudonyms pseudonyms() {
         return pseudonyms;
+    }
+
+    public RecordFingerprints fingerprints() {
+        return fingerprints;
     }
 
     /** Wraps a data key for its owner; the owner is bound in, so a wrapped key cannot be moved to another subject. */

@@ -39,6 +39,11 @@ public class SubjectVault {
         return custody.pseudonyms().of(subjectIdentifier);
     }
 
+    /** The keyed fingerprint (HMAC-SHA256) that tells quarantined records apart without revealing them. */
+    public byte[] fingerprintOf(byte[] record) {
+        return custody.fingerprints().of(record);
+    }
+
     /** The active data key of each owner (a pseudonym or {@link SubjectKey#UNATTRIBUTED}), created where missing. */
     public Map<String, DataKey> activeKeys(Set<String> owners) {
         Map<String, DataKey> keys = new HashMap<>();

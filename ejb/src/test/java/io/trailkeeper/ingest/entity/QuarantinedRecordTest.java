@@ -53,13 +53,26 @@ class QuarantinedRecordTest {
     }
 
     @Test
-    void storesTheSha256AsLowerCaseHex() {
+    void storesTheFingerprintAsLowerCaseHexAndNoPlainHash() {
         byte[] raw = "not json".getBytes(StandardCharsets.UTF_8);
 
         QuarantinedRecord record = quarantine("not JSON", raw, raw.length);
 
-        assertEquals(HexFormat.of().formatHex(sha256(raw)), record.rawSha256());
-        assertTrue(record.rawSha256().matches("[0-9a-f]{64}"), record.rawSha256());
+        assertEquals(HexFormat.of().formatHex(sha256(raw)), record.rawFingerprint(), "the fingerprint given, as hex");
+        assertTrue(record.rawFingerprint().matches("[0-9a-f]{64}"), record.rawFingerprint());
+        assertFalse(record.hasLegacyHash());
+    }
+
+    @Test
+    void replacingALegacyHashKeepsTheFingerprintOrNothing() {
+        QuarantinedRecord record = quarantine("not JSON", new byte[] {1}, 1);
+
+        record.replaceLegacyHash(new byte[32]);
+        assertEquals("0".repeat(64), record.rawFingerprint());
+        assertFalse(record.hasLegacyHash());
+
+        record.replaceLegacyHash(null);
+        assertEquals(null, record.rawFingerprint(), "only the head was kept: no fingerprint rather than a wrong one");
     }
 
     @Test
