@@ -104,7 +104,9 @@ class OfficerPagesBrowserIT {
         rows.get(0).findElement(By.className("open")).click();
         waitFor(() -> !browser.findElements(By.id("eventHeading")).isEmpty(), "the event's details");
         assertEquals("denied", browser.findElement(By.id("eventResult")).getText());
-        assertTrue(browser.findElement(By.id("eventContent")).getText().contains("look up order"), "decrypted content is shown");
+        screenshot("event-details");
+        String content = browser.findElement(By.id("eventContent")).getAttribute("textContent");
+        assertTrue(content.contains("look up order"), "decrypted content is shown: " + content);
         assertFalse(browser.getPageSource().contains("cust-"), "no subject identifier on the page");
 
         open("/app/integrity.xhtml");
