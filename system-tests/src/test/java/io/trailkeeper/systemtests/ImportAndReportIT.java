@@ -241,6 +241,9 @@ class ImportAndReportIT {
         assertTrue(checkpoint.getBoolean("signatureValid"), sealed.body());
         assertTrue(checkpoint.getInt("treeSize") >= 4, sealed.body());
         assertEquals(64, checkpoint.getString("rootHash").length());
+        JsonObject readBack = json(client.get("/api/integrity/checkpoints/latest", officer).body()).asJsonObject();
+        assertEquals(checkpoint.getString("sealedAt"), readBack.getString("sealedAt"), "the time signed is the time stored");
+        assertTrue(readBack.getBoolean("signatureValid"), "a checkpoint read back from the database still verifies: " + readBack);
 
         JsonObject verification = json(client.get("/api/integrity/verification", officer).body()).asJsonObject();
         assertTrue(verification.getBoolean("ok"), verification.toString());

@@ -111,8 +111,10 @@ class OfficerPagesBrowserIT {
 
         open("/app/integrity.xhtml");
         browser.findElement(By.id("seal")).click();
-        waitFor(() -> !browser.findElements(By.id("checkpointSignature")).isEmpty(), "the sealed checkpoint");
-        assertTrue(browser.findElement(By.id("checkpointSignature")).getText().startsWith("valid"));
+        waitFor(() -> browser.findElement(By.id("messages")).getText().contains("checkpoint"), "the sealed checkpoint");
+        screenshot("integrity-sealed");
+        String signature = browser.findElement(By.id("checkpointSignature")).getText();
+        assertTrue(signature.startsWith("valid"), signature);
         assertTrue(Long.parseLong(browser.findElement(By.id("checkpointSize")).getText()) >= 4);
         browser.findElement(By.id("verify")).click();
         waitFor(() -> !browser.findElements(By.id("verificationOutcome")).isEmpty(), "the verification result");

@@ -24,6 +24,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +89,9 @@ public class TrailLog {
             return latest.get();
         }
         byte[] previous = latest.map(c -> CheckpointSignature.checkpointHash(body(c), c.signature())).orElse(null);
-        Instant now = clock.instant();
+        // The column keeps milliseconds and databases round the rest: sign exactly what will be read back,
+        // or a checkpoint read from the database fails its own signature half the time.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CheckpointBody body = new CheckpointBody(tree.size(), tree.root(), now.toEpochMilli(), previous);
         Checkpoint checkpoint = new Checkpoint(tree.size(), tree.root(), now, previous, CheckpointSignature.sign(keys.signing(), body));
         em.persist(checkpoint);
