@@ -235,6 +235,42 @@ class DomainInContainerIT {
         }
     }
 
+    @Test
+    void aQuarantinedLineIsKnownByAKeyedFingerprintAndOldPlainHashesAreReplaced() throws Exception {
+        AuditSource source = ingestion.sourceNamed("fingerprint-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        byte[] line = "{\"user\":\"jane@example.com\",\"timestamp\":".getBytes(StandardCharsets.UTF_8);
+        List<IngestRecord> records = List.of(new IngestRecord.Malformed(new SourcePosition(1, 0), "not valid JSON", line, line.length));
+        String plainHash = java.util.HexFormat.of().formatHex(io.trailkeeper.platform.control.Sha256.of(line));
+        String fingerprint = java.util.HexFormat.of().formatHex(vault.fingerprintOf(line));
+        inTransaction(() -> ingestion.store(source.id(), 1L, records));
+
+        assertEquals(List.of(fingerprint, "-"), identityOf(source), "a new row holds the keyed fingerprint and no plain hash");
+        assertFalse(fingerprint.equals(plainHash));
+
+        // A row as V9 left it: only the unkeyed hash. Start-up replaces it; this does what start-up does.
+        sql("UPDATE quarantined_record SET raw_hmac = NULL, raw_sha256 = ? WHERE source_id = ?", plainHash, source.id());
+        while (quarantine.replaceLegacyHashes(500) > 0) {
+            // until no row is left with a plain hash
+        }
+
+        assertEquals(List.of(fingerprint, "-"), identityOf(source), "the plain hash is gone, the fingerprint recomputed");
+        assertEquals(1, inTransaction(() -> ingestion.store(source.id(), 2L, records)).quarantined());
+        assertEquals(1, quarantine.list(source.name(), false, 0, 10).size(), "re-reading the line adds no second entry");
+    }
+
+    private List<String> identityOf(AuditSource source) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT raw_hmac, raw_sha256 FROM quarantined_record WHERE source_id = ?")) {
+            query.setObject(1, source.id());
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                List<String> identity = List.of(String.valueOf(row.getString(1)), row.getString(2) == null ? "-" : row.getString(2));
+                assertFalse(row.next());
+                return identity;
+            }
+        }
+    }
+
     private void sql(String statement, Object... parameters) throws Exception {
         try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
