@@ -230,6 +230,33 @@ class LangfusePullIT {
         }
     }
 
+    @Test
+    void refusedOrMissingKeysFailThePullWithAReasonThatNamesThePropertiesOnly() throws Exception {
+        String run = run();
+        AuditSource source = ingestion.sourceNamed("langfuse-it-" + run, SourceKind.LANGFUSE_API);
+        JobOperator operator = BatchRuntime.getJobOperator();
+        try (LangfuseTestServer langfuse = server(run, false)) {
+            Properties wrongKey = parameters(source, langfuse);
+            wrongKey.setProperty("publicKeyProperty", SECRET_KEY_PROPERTY);
+            JobExecution refused = awaitEnd(operator, operator.start("langfuse-pull", wrongKey));
+            assertEquals(BatchStatus.FAILED, refused.getBatchStatus());
+            assertEquals("FAILED: Langfuse refused the keys from the configuration properties 'langfuse.test.secret-key' and "
+                    + "'langfuse.test.secret-key' (HTTP 401); check that they are the public and secret key of the project",
+                    refused.getExitStatus());
+            assertEquals(List.of(""), langfuse.cursors(), "refused keys are not retried");
+
+            Properties unset = parameters(source, langfuse);
+            unset.setProperty("secretKeyProperty", "langfuse.unset.secret-key");
+            JobExecution missing = awaitEnd(operator, operator.start("langfuse-pull", unset));
+            assertEquals(BatchStatus.FAILED, missing.getBatchStatus());
+            assertEquals("FAILED: the configuration property 'langfuse.unset.secret-key' is not set; give it as a Payara password alias"
+                    + " (asadmin create-password-alias langfuse.unset.secret-key) or as the environment variable LANGFUSE_UNSET_SECRET_KEY",
+                    missing.getExitStatus());
+            assertEquals(1, langfuse.cursors().size(), "nothing is requested without keys");
+            assertEquals(0, events(source.id()));
+        }
+    }
+
     /** The events of one agent as an officer gets them from the REST API. */
     static List<JsonObject> apiEvents(String agent) throws Exception {
         String credentials = "admin:" + key("TRAILKEEPER_ADMIN_PASSWORD");

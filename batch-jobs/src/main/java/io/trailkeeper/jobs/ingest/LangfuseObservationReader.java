@@ -2,6 +2,7 @@ package io.trailkeeper.jobs.ingest;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,7 +34,11 @@ public class LangfuseObservationReader extends AbstractItemReader {
     private final String maxRetryAfterSeconds;
     private final ImportLimits limits;
     private final LangfusePullSettings settings;
+    private final JobContext job;
     private ObservationWalk walk;
+
+    /** Exit statuses are stored by the batch runtime in a bounded column. */
+    static final int MAX_EXIT_STATUS = 500;
 
     @Inject
     public LangfuseObservationReader(@BatchProperty(name = "baseUrl") String baseUrl,
@@ -44,7 +49,7 @@ public class LangfuseObservationReader extends AbstractItemReader {
                                      @BatchProperty(name = "maxAttempts") String maxAttempts,
                                      @BatchProperty(name = "initialBackoffMillis") String initialBackoffMillis,
                                      @BatchProperty(name = "maxRetryAfterSeconds") String maxRetryAfterSeconds,
-                                     ImportLimits limits, LangfusePullSettings settings) {
+                                     ImportLimits limits, LangfusePullSettings settings, JobContext job) {
         this.baseUrl = baseUrl;
         this.publicKeyProperty = publicKeyProperty;
         this.secretKeyProperty = secretKeyProperty;
@@ -55,10 +60,39 @@ public class LangfuseObservationReader extends AbstractItemReader {
         this.maxRetryAfterSeconds = maxRetryAfterSeconds;
         this.limits = limits;
         this.settings = settings;
+        this.job = job;
     }
 
     @Override
     public void open(Serializable checkpoint) {
+        try {
+            start(checkpoint);
+        } catch (PullFailed | IllegalArgumentException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public Object readItem() {
+        try {
+            return walk.next();
+        } catch (PullFailed e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Puts the reason into the job's exit status, where whoever reads the execution (the sources
+     * page, an operator) finds it without the server log. The messages are built to hold neither
+     * keys nor content.
+     */
+    private RuntimeException failed(RuntimeException e) {
+        String reason = "FAILED: " + e.getMessage();
+        job.setExitStatus(reason.length() > MAX_EXIT_STATUS ? reason.substring(0, MAX_EXIT_STATUS - 3) + "..." : reason);
+        return e;
+    }
+
+    private void start(Serializable checkpoint) {
         URI base;
         try {
             base = URI.create(required("baseUrl", baseUrl).strip());
@@ -79,11 +113,6 @@ public class LangfuseObservationReader extends AbstractItemReader {
                 settings.maxPageBytes(), limits.maxLineBytes(), Pause.SLEEP, Clock.systemUTC());
         PullPosition from = checkpoint instanceof PullPosition position ? position : PullPosition.start();
         walk = new ObservationWalk(api::fetch, from);
-    }
-
-    @Override
-    public Object readItem() {
-        return walk.next();
     }
 
     @Override
