@@ -40,6 +40,10 @@ public class TrailLineProcessor implements ItemProcessor {
     }
 
     static Function<RawLine, List<IngestRecord>> readerFor(SourceKind kind) {
+        if (kind != SourceKind.JSONL_FILE && kind != SourceKind.OTLP_JSON) {
+            // API sources have jobs of their own; their records are not lines of an uploaded file.
+            throw new IllegalArgumentException(kind + " is not a file format");
+        }
         Function<byte[], List<SpanRecord>> format = LineFormat.forKind(kind);
         return line -> records(line, format);
     }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * How a file-based source reads one line: into the records it holds, one per event (one for an
- * agent-action line, one per span for an OTLP line). The one place that knows which format belongs
- * to which kind of source, for imports and for re-processing alike.
+ * How a source reads one record as kept: into the events it holds (one for an agent-action line,
+ * one per span for an OTLP line, one for a Langfuse observation taken from an API page). The one
+ * place that knows which format belongs to which kind of source, for imports and for re-processing
+ * alike.
  */
 public final class LineFormat {
 
@@ -26,8 +27,12 @@ public final class LineFormat {
                 OtlpGenAiSpanFormat spans = new OtlpGenAiSpanFormat();
                 return spans::parse;
             }
+            case LANGFUSE_API: {
+                LangfuseObservationFormat observations = new LangfuseObservationFormat();
+                return observation -> List.of(single(observations.parse(observation)));
+            }
             default:
-                throw new IllegalArgumentException(kind + " sources are not read from files");
+                throw new IllegalArgumentException(kind + " sources are not read record by record");
         }
     }
 
