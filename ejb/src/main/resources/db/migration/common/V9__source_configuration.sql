@@ -32,8 +32,9 @@ CREATE INDEX ix_source_pull_source ON source_pull (source_id, started_at);
 CREATE INDEX ix_source_pull_execution ON source_pull (job_execution_id);
 
 -- A file of a watched directory as it was when it was imported (path, size, last-modified, content
--- SHA-256): the same file is imported once, a changed one again. job_execution_id is NULL when only
--- the last-modified time changed and the content was found identical.
+-- SHA-256): the same file is imported once, a changed one again. When only the last-modified time
+-- changed and the content is identical, a row with the earlier import's execution id is added, so the
+-- next look at the directory needs no re-reading.
 CREATE TABLE watched_file (
     id                  UUID          NOT NULL PRIMARY KEY,
     source_id           UUID          NOT NULL REFERENCES audit_source (id),

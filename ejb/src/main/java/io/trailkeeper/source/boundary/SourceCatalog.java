@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -119,28 +120,49 @@ public class SourceCatalog {
                 .setParameter("id", sourceId).setMaxResults(max).getResultList();
     }
 
+    /** When the source was last pulled for one of these reasons, if ever. */
+    public Optional<Instant> lastPulledAt(UUID sourceId, Set<PullTrigger> triggers) {
+        return Optional.ofNullable(em.createQuery("SELECT MAX(p.startedAt) FROM SourcePull p WHERE p.sourceId = :id"
+                        + " AND p.trigger IN :triggers", Instant.class)
+                .setParameter("id", sourceId).setParameter("triggers", triggers).getSingleResult());
+    }
+
     /**
-     * Whether this file was already imported as it is now. Path, size and last-modified equal to a
-     * recorded import count as the same file without reading it again; otherwise the content decides.
+     * Enabled sources that have something to pull (a watched directory, or Langfuse), for the schedule.
+     * Without counts: the schedule runs every minute and needs none.
      */
-    public boolean alreadyImported(UUID sourceId, WatchedDirectory.Candidate file) {
-        return !em.createQuery("SELECT f FROM WatchedFile f WHERE f.sourceId = :id AND f.path = :path AND f.sizeBytes = :size"
-                        + " AND f.modifiedAt = :modified", WatchedFile.class)
+    public List<ConfiguredSource> scheduledSources() {
+        List<SourceSettings> enabled = em.createQuery("SELECT s FROM SourceSettings s WHERE s.enabled = TRUE", SourceSettings.class)
+                .getResultList();
+        return enabled.stream()
+                .map(s -> view(em.find(AuditSource.class, s.sourceId()), s, 0, 0))
+                .filter(ConfiguredSource::pullable)
+                .toList();
+    }
+
+    /**
+     * The recorded import of this file as it is now. Path, size and last-modified equal to a recorded
+     * one count as the same file without reading it again; otherwise the content decides
+     * ({@link #importedContent}).
+     */
+    public Optional<WatchedFile> importedAsIs(UUID sourceId, WatchedDirectory.Candidate file) {
+        return em.createQuery("SELECT f FROM WatchedFile f WHERE f.sourceId = :id AND f.path = :path AND f.sizeBytes = :size"
+                        + " AND f.modifiedAt = :modified ORDER BY f.seenAt DESC", WatchedFile.class)
                 .setParameter("id", sourceId).setParameter("path", file.path().toString())
                 .setParameter("size", file.size()).setParameter("modified", file.modifiedAt())
-                .setMaxResults(1).getResultList().isEmpty();
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** Whether a file at this path with this content was imported before (only touched since). */
-    public boolean contentImported(UUID sourceId, WatchedDirectory.Candidate file, String sha256) {
-        return !em.createQuery("SELECT f FROM WatchedFile f WHERE f.sourceId = :id AND f.path = :path AND f.sizeBytes = :size"
-                        + " AND f.sha256 = :sha", WatchedFile.class)
+    /** The recorded import of a file at this path with this content (only its last-modified time changed since). */
+    public Optional<WatchedFile> importedContent(UUID sourceId, WatchedDirectory.Candidate file, String sha256) {
+        return em.createQuery("SELECT f FROM WatchedFile f WHERE f.sourceId = :id AND f.path = :path AND f.sizeBytes = :size"
+                        + " AND f.sha256 = :sha AND f.jobExecutionId IS NOT NULL ORDER BY f.seenAt DESC", WatchedFile.class)
                 .setParameter("id", sourceId).setParameter("path", file.path().toString())
                 .setParameter("size", file.size()).setParameter("sha", sha256)
-                .setMaxResults(1).getResultList().isEmpty();
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** @param jobExecutionId the import that read it, or null when its content was found already imported */
+    /** @param jobExecutionId the import that read it (for an unchanged content: the import that read it before) */
     public void recordFile(UUID sourceId, WatchedDirectory.Candidate file, String sha256, Long jobExecutionId) {
         em.persist(new WatchedFile(sourceId, file.path().toString(), file.size(), file.modifiedAt(), sha256, jobExecutionId,
                 clock.instant()));
