@@ -151,6 +151,29 @@ class SourcesIT {
     }
 
     @Test
+    void anEnabledSourceIsPulledOnSchedule() throws IOException {
+        AgentTrail trail = new AgentTrail().action("schedule-bot", "ticket.read", DAY.plusSeconds(60), "success");
+        settledFile("scheduled.jsonl", trail.jsonLines());
+        String id = addSource(Json.createObjectBuilder().add("name", "scheduled-" + trail.suffix).add("kind", "JSONL_FILE")
+                .add("watchedDirectory", watched.toString()).add("pollIntervalSeconds", 60).build().toString()).getString("id");
+
+        // The schedule looks once a minute: the never-pulled source is due at its next look.
+        long deadline = System.nanoTime() + Duration.ofSeconds(100).toNanos();
+        JsonArray pulls = Json.createArrayBuilder().build();
+        while (System.nanoTime() < deadline) {
+            pulls = json(client.get("/api/sources/" + id + "/pulls", officer).body()).asJsonArray();
+            if (!pulls.isEmpty() && "COMPLETED".equals(pulls.getJsonObject(0).getString("status"))) {
+                break;
+            }
+            TrailkeeperClient.sleep(1000);
+        }
+        assertEquals(1, pulls.size(), "one scheduled pull: " + pulls);
+        assertEquals("SCHEDULE", pulls.getJsonObject(0).getString("trigger"));
+        assertEquals("COMPLETED", pulls.getJsonObject(0).getString("status"), pulls.toString());
+        assertEquals(1, pulls.getJsonObject(0).getInt("stored"));
+    }
+
+    @Test
     void anUploadCountsAsAPullOfItsSource() {
         AgentTrail trail = new AgentTrail().action("upload-bot", "order.read", DAY.plusSeconds(60), "success");
         String name = "uploaded-" + trail.suffix;
