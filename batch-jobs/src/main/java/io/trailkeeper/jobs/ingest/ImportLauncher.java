@@ -2,6 +2,9 @@ package io.trailkeeper.jobs.ingest;
 
 import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.source.boundary.SourceCatalog;
+import io.trailkeeper.source.entity.ConfiguredSource;
+import io.trailkeeper.source.entity.PullTrigger;
 import io.trailkeeper.trail.entity.AuditSource;
 import io.trailkeeper.trail.entity.SourceKind;
 import jakarta.batch.operations.JobOperator;
@@ -24,6 +27,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Starts imports of agent-action trails and tells where they stand. */
 @Stateless
@@ -32,9 +37,13 @@ public class ImportLauncher {
 
     public static final String JOB_NAME = "trail-file-import";
     private static final int MAX_FILE_NAME = 200;
+    private static final Logger LOG = Logger.getLogger(ImportLauncher.class.getName());
 
     @EJB
     TrailIngestion ingestion;
+
+    @EJB
+    SourceCatalog sources;
 
     @Inject
     ImportLimits limits;
@@ -57,7 +66,36 @@ public class ImportLauncher {
         parameters.setProperty("format", format.name());
         parameters.setProperty("fileName", displayName(fileName));
         long executionId = operator().start(JOB_NAME, parameters);
-        return status(executionId).orElseThrow();
+        ImportStatus started = status(executionId).orElseThrow();
+        try {
+            // An upload is a pull of its source too, so the sources page shows it as the last pull.
+            sources.recordPull(source.id(), executionId, PullTrigger.UPLOAD, started.fileName(), null,
+                    started.startedAt() == null ? Instant.now() : started.startedAt());
+        } catch (RuntimeException e) {
+            // The import runs regardless; only the sources page misses this pull.
+            LOG.log(Level.WARNING, "Could not record import " + executionId + " as a pull of its source", e);
+        }
+        return started;
+    }
+
+    /**
+     * Starts the import of a file in a source's watched directory. The job reads the file where it
+     * lies (nothing is copied, whatever its size) and never changes or removes it: the directory
+     * belongs to whoever exports the trail.
+     *
+     * @return the job execution id
+     */
+    public long importWatchedFile(ConfiguredSource source, Path file) {
+        if (source.kind() != SourceKind.JSONL_FILE && source.kind() != SourceKind.OTLP_JSON) {
+            throw new IllegalArgumentException(source.kind() + " is not read from files");
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty("file", file.toAbsolutePath().toString());
+        parameters.setProperty("sourceId", source.id().toString());
+        parameters.setProperty("source", source.name());
+        parameters.setProperty("format", source.kind().name());
+        parameters.setProperty("fileName", displayName(file.getFileName().toString()));
+        return operator().start(JOB_NAME, parameters);
     }
 
     public Optional<ImportStatus> status(long executionId) {

@@ -48,6 +48,11 @@ public class AuditSource {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /** Officers keep the description current; name and kind are fixed because events and links use them. */
+    public void describe(String description) {
+        this.description = description;
+    }
+
     public UUID id() {
         return id;
     }
