@@ -25,6 +25,8 @@ PORTBASE=${BENCH_PORTBASE:-28000}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
+# Each poll is an HTTP Basic sign-in (a deliberately slow PBKDF2); polling rarely keeps it off the CPU the job needs.
+POLL_SECONDS=${POLL_SECONDS:-5}
 HTTP_PORT=$((PORTBASE + 80))
 ADMIN_PORT=$((PORTBASE + 48))
 
@@ -106,10 +108,26 @@ for _ in $(seq 1 120); do
     sleep 1
 done
 
+# CPU seconds the database spent for the application: its pool's backends ("pid ticks" per line).
+pg_backend_ticks() {
+    local pid
+    for pid in $("${PSQL[@]}" -d "$DB" -At -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); do
+        [ -r "/proc/$pid/stat" ] && echo "$pid $(awk '{ print $14 + $15 }' "/proc/$pid/stat")"
+    done
+    return 0
+}
+jvm_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
+ticks_delta() { # before-file after-file: CPU seconds of backends between the two listings
+    awk 'NR == FNR { before[$1] = $2; next } { sum += $2 - ($1 in before ? before[$1] : 0) } END { printf "%.1f", sum / 100 }' "$1" "$2"
+}
+
 # --- one import through the real job, with the heap sampled -------------------------------------
-# Prints: stored seconds peak_old_gen_kb peak_used_kb live_mid_kb
+# Prints: stored seconds peak_old_gen_kb peak_used_kb live_mid_kb jvm_cpu_s db_cpu_s
 import_file() {
     local file=$1 source=$2 events=$3
+    pg_backend_ticks >"$RUN/pg-before-$source"
+    local jvm_before
+    jvm_before=$(jvm_ticks)
     local samples=$RUN/heap-$source.jstat
     jstat -gc "$PID" 1000 >"$samples" 2>/dev/null &
     local sampler=$!
@@ -118,16 +136,25 @@ import_file() {
         -X POST -T "$file" "$API/imports?source=$source" | jq -r .executionId)
     [ -n "$id" ] && [ "$id" != null ] || { echo "the upload of $file did not start an import" >&2; exit 1; }
     say "import $id of $file started"
-    local status live_mid="" finished=""
+    local status live_mid="" finished="" live_at=-30
     while [ -z "$finished" ]; do
-        sleep 2
+        sleep "$POLL_SECONDS"
         status=$(curl -fsS -u "$ADMIN_USER:$ADMIN_PASSWORD" "$API/imports/$id")
         case $(jq -r .status <<<"$status") in COMPLETED|FAILED|STOPPED|ABANDONED) finished=1 ;; esac
-        # Once, half-way: the live set after a full collection, i.e. what the import really holds.
-        if [ -z "$live_mid" ] && [ "$(jq -r .read <<<"$status")" -ge $((events / 2)) ] && [ -z "$finished" ]; then
-            live_mid=$(live_heap_kb)
+        # The live set after a full collection, i.e. what the import really holds: at the first poll,
+        # then every 30 s; the largest is reported.
+        if [ -z "$finished" ] && [ $((SECONDS - live_at)) -ge 30 ]; then
+            live_at=$SECONDS
+            local live
+            live=$(live_heap_kb)
+            say "live heap after a full GC at $(jq -r .read <<<"$status") lines read: $((live / 1024)) MB"
+            [ "$live" -gt "${live_mid:-0}" ] && live_mid=$live
         fi
     done
+    local jvm_cpu db_cpu
+    jvm_cpu=$(awk -v a="$jvm_before" -v b="$(jvm_ticks)" 'BEGIN { printf "%.1f", (b - a) / 100 }')
+    pg_backend_ticks >"$RUN/pg-after-$source"
+    db_cpu=$(ticks_delta "$RUN/pg-before-$source" "$RUN/pg-after-$source")
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
     [ "$(jq -r .status <<<"$status")" = COMPLETED ] || { echo "import $id ended $(jq -c . <<<"$status")" >&2; exit 1; }
@@ -141,7 +168,7 @@ print((end - start).total_seconds())')
     local peaks
     peaks=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { old = $8; used = $3 + $4 + $6 + $8; if (old > po) po = old; if (used > pu) pu = used }
                  END { printf "%d %d", po, pu }' "$samples")
-    echo "$(jq -r .stored <<<"$status") $seconds $peaks ${live_mid:-0}"
+    echo "$(jq -r .stored <<<"$status") $seconds $peaks ${live_mid:-0} $jvm_cpu $db_cpu"
 }
 
 live_heap_kb() {
@@ -151,7 +178,7 @@ live_heap_kb() {
 
 say "small file ($SMALL_EVENTS events, $(du -h "$SMALL_FILE" | cut -f1)): heap reference and warm-up"
 import_file "$SMALL_FILE" bench-small "$SMALL_EVENTS" >"$RUN/small.figures"
-read -r SMALL_STORED SMALL_SECONDS SMALL_OLD SMALL_USED SMALL_LIVE <"$RUN/small.figures"
+read -r SMALL_STORED SMALL_SECONDS SMALL_OLD SMALL_USED SMALL_LIVE SMALL_JVM_CPU SMALL_DB_CPU <"$RUN/small.figures"
 say "big file ($EVENTS events, $(du -h "$BIG_FILE" | cut -f1))"
 if [ "${BENCH_JFR:-}" = 1 ]; then
     jcmd "$PID" JFR.start name=bench settings=profile filename="$RUN/ingest.jfr" >/dev/null
@@ -161,7 +188,7 @@ if [ "${BENCH_JFR:-}" = 1 ]; then
     jcmd "$PID" JFR.stop name=bench >/dev/null
     say "flight recording: $RUN/ingest.jfr (jfr print --events jdk.ExecutionSample ...)"
 fi
-read -r BIG_STORED BIG_SECONDS BIG_OLD BIG_USED BIG_LIVE <"$RUN/big.figures"
+read -r BIG_STORED BIG_SECONDS BIG_OLD BIG_USED BIG_LIVE BIG_JVM_CPU BIG_DB_CPU <"$RUN/big.figures"
 
 # --- COPY of the same rows into the same layout ----------------------------------------------------
 # The rows the big import stored (and their log leaves) are exported with COPY TO, then COPYed into
@@ -195,6 +222,7 @@ cat <<REPORT | tee "$RUN/result-$(date -u +%Y%m%dT%H%M%SZ).txt"
 Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)
   events                          $BIG_STORED stored by the job ($(du -h "$BIG_FILE" | cut -f1) file)
   job trail-file-import           $JOB_RATE events/s ($(printf '%.1f' "$BIG_SECONDS") s from the job's start to its end)
+  CPU spent by the job            Payara JVM $BIG_JVM_CPU s, its PostgreSQL backends $BIG_DB_CPU s ($(awk -v j="$BIG_JVM_CPU" -v d="$BIG_DB_CPU" -v n="$BIG_STORED" 'BEGIN { printf "%.0f + %.0f", j * 1e6 / n, d * 1e6 / n }') µs per event)
   COPY events + log leaves        $COPY_ALL_RATE events/s (the same rows the job writes)
   COPY events only                $COPY_EVENTS_RATE events/s
   ratio job / COPY (with leaves)  $(awk -v a="$JOB_RATE" -v b="$COPY_ALL_RATE" 'BEGIN { printf "%.2f", a / b }')
@@ -202,5 +230,5 @@ Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $
   heap (-Xmx$XMX)                 small file: $SMALL_STORED events ($(du -h "$SMALL_FILE" | cut -f1)) | big file: $BIG_STORED events ($(du -h "$BIG_FILE" | cut -f1))
     peak old generation           $(mb "$SMALL_OLD") | $(mb "$BIG_OLD")
     peak used                     $(mb "$SMALL_USED") | $(mb "$BIG_USED")
-    live after full GC mid-import $(mb "$SMALL_LIVE") | $(mb "$BIG_LIVE")
+    largest live heap after full GC $(mb "$SMALL_LIVE") | $(mb "$BIG_LIVE")
 REPORT

@@ -2,6 +2,9 @@ package io.trailkeeper.ingest.boundary;
 
 import io.trailkeeper.platform.control.Sha256;
 import io.trailkeeper.ingest.control.DraftMasking;
+import io.trailkeeper.ingest.control.JsonStringArray;
+import io.trailkeeper.platform.control.ConfiguredDataSource;
+import io.trailkeeper.platform.control.DatabaseVendor;
 import io.trailkeeper.ingest.control.SensitiveDataMasking;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
@@ -11,6 +14,7 @@ import io.trailkeeper.integrity.boundary.TrailLog;
 import io.trailkeeper.protection.boundary.SubjectVault;
 import io.trailkeeper.protection.entity.DataKey;
 import io.trailkeeper.protection.entity.SubjectKey;
+import io.trailkeeper.trail.control.EventRows;
 import io.trailkeeper.trail.entity.AuditEvent;
 import io.trailkeeper.trail.entity.AuditEventDraft;
 import io.trailkeeper.trail.entity.StoredContent;
@@ -24,10 +28,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -59,6 +65,8 @@ public class TrailIngestion {
 
     @EJB
     TrailLog log;
+
+    private DatabaseVendor vendor;
 
     /** The source with this name, created on first use. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -103,8 +111,7 @@ public class TrailIngestion {
             }
         }
 
-        Set<String> knownEvents = existing("SELECT e.sourceEventId FROM AuditEvent e WHERE e.source = :source AND e.sourceEventId IN :keys",
-                source, events.keySet());
+        Set<String> knownEvents = storedEventIds(source, events.keySet());
         List<AuditEventDraft> fresh = events.values().stream().map(IngestRecord.Event::draft)
                 .filter(d -> !knownEvents.contains(d.sourceEventId())).toList();
         persistProtected(source, fresh, importExecutionId, now);
@@ -145,44 +152,77 @@ public class TrailIngestion {
      * under the unattributed key), so no credential, identifier or content reaches the database in clear.
      */
     private void persistProtected(AuditSource source, List<AuditEventDraft> unmasked, Long importExecutionId, Instant now) {
-        Map<AuditEventDraft, MaskingCounts> maskedCounts = new HashMap<>();
+        // Lists aligned by position: a draft record's hashCode would hash all of its content.
         List<AuditEventDraft> drafts = new ArrayList<>(unmasked.size());
+        List<MaskingCounts> maskedCounts = new ArrayList<>(unmasked.size());
         for (AuditEventDraft draft : unmasked) {
             DraftMasking.MaskedDraft masked = MASKING.mask(draft);
             drafts.add(masked.draft());
-            maskedCounts.put(masked.draft(), masked.counts());
+            maskedCounts.add(masked.counts());
         }
-        Map<AuditEventDraft, String> pseudonyms = new HashMap<>();
+        Map<String, String> pseudonymOf = vault.pseudonymsOf(drafts.stream().map(AuditEventDraft::subjectRef)
+                .filter(subject -> subject != null && !subject.isBlank()).toList());
+        List<String> pseudonyms = new ArrayList<>(drafts.size());
         Set<String> owners = new HashSet<>();
         for (AuditEventDraft draft : drafts) {
-            String pseudonym = draft.subjectRef() == null || draft.subjectRef().isBlank() ? null : vault.pseudonymOf(draft.subjectRef());
-            pseudonyms.put(draft, pseudonym);
+            String pseudonym = draft.subjectRef() == null || draft.subjectRef().isBlank() ? null : pseudonymOf.get(draft.subjectRef());
+            pseudonyms.add(pseudonym);
             if (draft.contentJson() != null) {
                 owners.add(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym);
             }
         }
         Map<String, DataKey> keys = vault.activeKeys(owners);
         List<AuditEvent> stored = new ArrayList<>(drafts.size());
-        for (AuditEventDraft draft : drafts) {
+        for (int i = 0; i < drafts.size(); i++) {
+            AuditEventDraft draft = drafts.get(i);
             UUID id = UUID.randomUUID();
-            String pseudonym = pseudonyms.get(draft);
+            String pseudonym = pseudonyms.get(i);
             StoredContent content = draft.contentJson() == null ? null
                     : SubjectVault.seal(keys.get(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym), id, draft.contentJson());
-            AuditEvent event = new AuditEvent(id, source, draft, pseudonym, content, maskedCounts.get(draft), importExecutionId, now);
-            em.persist(event);
-            stored.add(event);
+            stored.add(new AuditEvent(id, source, draft, pseudonym, content, maskedCounts.get(i), importExecutionId, now));
+        }
+        try {
+            // On the connection of this transaction, so the events commit with their leaves and the checkpoint.
+            EventRows.insert(em.unwrap(Connection.class), stored);
+        } catch (SQLException e) {
+            throw new PersistenceException("could not store " + stored.size() + " events", e);
         }
         log.append(stored);
     }
 
-    private Set<String> existing(String jpql, AuditSource source, Set<String> keys) {
+    /**
+     * Which of these event ids the source already has, in one statement per chunk. On PostgreSQL each id
+     * is probed through the (source, source event id) index: a plain {@code IN} list lets the planner,
+     * whose statistics lag far behind during a bulk import, scan every row of the source instead, which
+     * makes a large import quadratic. The probe needs no statistics to stay one index lookup per id.
+     */
+    private Set<String> storedEventIds(AuditSource source, Set<String> keys) {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery(jpql, String.class)
-                .setParameter("source", source)
-                .setParameter("keys", new ArrayList<>(keys))
-                .getResultList());
+        List<?> rows;
+        if (vendor() == DatabaseVendor.POSTGRESQL) {
+            rows = em.createNativeQuery("SELECT k.id FROM json_array_elements_text(CAST(?1 AS json)) AS k(id) "
+                            + "CROSS JOIN LATERAL (SELECT 1 FROM audit_event e WHERE e.source_id = ?2 AND e.source_event_id = k.id LIMIT 1) AS hit")
+                    .setParameter(1, JsonStringArray.of(keys))
+                    .setParameter(2, source.id())
+                    .getResultList();
+        } else {
+            rows = em.createQuery("SELECT e.sourceEventId FROM AuditEvent e WHERE e.source = :source AND e.sourceEventId IN :keys", String.class)
+                    .setParameter("source", source)
+                    .setParameter("keys", new ArrayList<>(keys))
+                    .getResultList();
+        }
+        Set<String> known = new HashSet<>();
+        rows.forEach(row -> known.add((String) row));
+        return known;
+    }
+
+    private DatabaseVendor vendor() {
+        if (vendor == null) {
+            vendor = ConfiguredDataSource.currentSettings().vendor();
+        }
+        return vendor;
     }
 
     /** A quarantine entry is identified by its bytes and its reason (one OTLP line may fail for several spans). */

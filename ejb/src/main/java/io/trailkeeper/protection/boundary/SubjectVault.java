@@ -1,6 +1,7 @@
 package io.trailkeeper.protection.boundary;
 
 import io.trailkeeper.protection.control.ContentCipher;
+import io.trailkeeper.protection.control.Pseudonyms;
 import io.trailkeeper.protection.entity.DataKey;
 import io.trailkeeper.protection.entity.SubjectKey;
 import io.trailkeeper.trail.entity.AuditEvent;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,16 @@ public class SubjectVault {
     /** The pseudonym under which a subject's events are stored and found. */
     public String pseudonymOf(String subjectIdentifier) {
         return custody.pseudonyms().of(subjectIdentifier);
+    }
+
+    /** The pseudonym of each of these subjects, computed once per subject however often it occurs. */
+    public Map<String, String> pseudonymsOf(Collection<String> subjectIdentifiers) {
+        Pseudonyms pseudonyms = custody.pseudonyms();
+        Map<String, String> result = new HashMap<>();
+        for (String subject : subjectIdentifiers) {
+            result.computeIfAbsent(subject, pseudonyms::of);
+        }
+        return result;
     }
 
     /** The active data key of each owner (a pseudonym or {@link SubjectKey#UNATTRIBUTED}), created where missing. */
