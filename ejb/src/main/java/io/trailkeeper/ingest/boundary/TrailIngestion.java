@@ -1,6 +1,7 @@
 package io.trailkeeper.ingest.boundary;
 
 import io.trailkeeper.platform.control.Sha256;
+import io.trailkeeper.ingest.control.ChunkSlices;
 import io.trailkeeper.ingest.control.DraftMasking;
 import io.trailkeeper.ingest.control.JsonStringArray;
 import io.trailkeeper.platform.control.ConfiguredDataSource;
@@ -19,9 +20,10 @@ import io.trailkeeper.trail.entity.AuditEvent;
 import io.trailkeeper.trail.entity.AuditEventDraft;
 import io.trailkeeper.trail.entity.StoredContent;
 import io.trailkeeper.trail.entity.AuditSource;
-import io.trailkeeper.trail.entity.MaskingCounts;
 import io.trailkeeper.trail.entity.SourceKind;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -66,7 +68,13 @@ public class TrailIngestion {
     @EJB
     TrailLog log;
 
+    /** The pool that masks and seals parts of a chunk next to the batch thread. */
+    @Resource
+    ManagedExecutorService executor;
+
     private DatabaseVendor vendor;
+
+    private static final int SLICES = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     /** The source with this name, created on first use. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -151,36 +159,33 @@ public class TrailIngestion {
      * pseudonymised and their content sealed under the subject's data key (content without a subject
      * under the unattributed key), so no credential, identifier or content reaches the database in clear.
      */
-    private void persistProtected(AuditSource source, List<AuditEventDraft> unmasked, Long importExecutionId, Instant now) {
-        // Lists aligned by position: a draft record's hashCode would hash all of its content.
-        List<AuditEventDraft> drafts = new ArrayList<>(unmasked.size());
-        List<MaskingCounts> maskedCounts = new ArrayList<>(unmasked.size());
-        for (AuditEventDraft draft : unmasked) {
-            DraftMasking.MaskedDraft masked = MASKING.mask(draft);
-            drafts.add(masked.draft());
-            maskedCounts.add(masked.counts());
-        }
+    private void persistProtected(AuditSource source, List<AuditEventDraft> drafts, Long importExecutionId, Instant now) {
+        // Masking keeps the subject and whether there is content, so keys can be found before masking.
         Map<String, String> pseudonymOf = vault.pseudonymsOf(drafts.stream().map(AuditEventDraft::subjectRef)
                 .filter(subject -> subject != null && !subject.isBlank()).toList());
-        List<String> pseudonyms = new ArrayList<>(drafts.size());
+        // Arrays aligned by position: a draft record's hashCode would hash all of its content.
+        String[] pseudonyms = new String[drafts.size()];
         Set<String> owners = new HashSet<>();
-        for (AuditEventDraft draft : drafts) {
-            String pseudonym = draft.subjectRef() == null || draft.subjectRef().isBlank() ? null : pseudonymOf.get(draft.subjectRef());
-            pseudonyms.add(pseudonym);
+        for (int i = 0; i < drafts.size(); i++) {
+            AuditEventDraft draft = drafts.get(i);
+            pseudonyms[i] = draft.subjectRef() == null || draft.subjectRef().isBlank() ? null : pseudonymOf.get(draft.subjectRef());
             if (draft.contentJson() != null) {
-                owners.add(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym);
+                owners.add(pseudonyms[i] == null ? SubjectKey.UNATTRIBUTED : pseudonyms[i]);
             }
         }
         Map<String, DataKey> keys = vault.activeKeys(owners);
-        List<AuditEvent> stored = new ArrayList<>(drafts.size());
-        for (int i = 0; i < drafts.size(); i++) {
-            AuditEventDraft draft = drafts.get(i);
+        // Masking and sealing are most of an import's CPU and independent per event: spread over the cores.
+        AuditEvent[] protectedEvents = new AuditEvent[drafts.size()];
+        ChunkSlices.run(executor, drafts.size(), SLICES, i -> {
+            DraftMasking.MaskedDraft masked = MASKING.mask(drafts.get(i));
+            AuditEventDraft draft = masked.draft();
             UUID id = UUID.randomUUID();
-            String pseudonym = pseudonyms.get(i);
+            String pseudonym = pseudonyms[i];
             StoredContent content = draft.contentJson() == null ? null
                     : SubjectVault.seal(keys.get(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym), id, draft.contentJson());
-            stored.add(new AuditEvent(id, source, draft, pseudonym, content, maskedCounts.get(i), importExecutionId, now));
-        }
+            protectedEvents[i] = new AuditEvent(id, source, draft, pseudonym, content, masked.counts(), importExecutionId, now);
+        });
+        List<AuditEvent> stored = List.of(protectedEvents);
         try {
             // On the connection of this transaction, so the events commit with their leaves and the checkpoint.
             EventRows.insert(em.unwrap(Connection.class), stored);
