@@ -61,7 +61,7 @@ cleanup() {
     fi
     if [ "${KEEP:-}" != 1 ]; then
         "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
-        rm -rf "$DOMAIN_DIR" "$RUN"/*.copy
+        rm -rf "$DOMAIN_DIR" "$RUN"/*.copy "$RUN/checkpoint.key"
     else
         say "kept database $DB and domain $DOMAIN_DIR/$DOMAIN"
     fi
