@@ -5,6 +5,7 @@ import io.trailkeeper.integrity.control.CheckpointBody;
 import io.trailkeeper.integrity.control.CheckpointSignature;
 import io.trailkeeper.integrity.control.EventLeaf;
 import io.trailkeeper.integrity.control.LeafEncoding;
+import io.trailkeeper.integrity.control.LeafRows;
 import io.trailkeeper.integrity.control.LogVerification;
 import io.trailkeeper.integrity.control.MerkleAccumulator;
 import io.trailkeeper.integrity.control.TreeHead;
@@ -22,6 +23,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,8 +63,15 @@ public class TrailLog {
         LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
         long index = head.advance(events.size());
         Instant now = clock.instant();
+        List<LogLeaf> leaves = new ArrayList<>(events.size());
         for (AuditEvent event : events) {
-            em.persist(new LogLeaf(index++, event.id(), leafHash(event), now));
+            leaves.add(new LogLeaf(index++, event.id(), leafHash(event), now));
+        }
+        // The head row stays locked until the transaction ends, so the indexes stay dense and ordered.
+        try {
+            LeafRows.insert(em.unwrap(Connection.class), leaves);
+        } catch (SQLException e) {
+            throw new PersistenceException("could not append " + leaves.size() + " leaves to the log", e);
         }
     }
 

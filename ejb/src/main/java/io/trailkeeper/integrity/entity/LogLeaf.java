@@ -39,4 +39,5 @@ public class LogLeaf {
     public long leafIndex() { return leafIndex; }
     public UUID eventId() { return eventId; }
     public byte[] leafHash() { return leafHash.clone(); }
+    public Instant appendedAt() { return appendedAt; }
 }

@@ -1,6 +1,7 @@
 package io.trailkeeper.protection.boundary;
 
 import io.trailkeeper.protection.control.ContentCipher;
+import io.trailkeeper.protection.control.Pseudonyms;
 import io.trailkeeper.protection.entity.DataKey;
 import io.trailkeeper.protection.entity.SubjectKey;
 import io.trailkeeper.trail.entity.AuditEvent;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,16 @@ public class SubjectVault {
     /** The keyed fingerprint (HMAC-SHA256) that tells quarantined records apart without revealing them. */
     public byte[] fingerprintOf(byte[] record) {
         return custody.fingerprints().of(record);
+    }
+
+    /** The pseudonym of each of these subjects, computed once per subject however often it occurs. */
+    public Map<String, String> pseudonymsOf(Collection<String> subjectIdentifiers) {
+        Pseudonyms pseudonyms = custody.pseudonyms();
+        Map<String, String> result = new HashMap<>();
+        for (String subject : subjectIdentifiers) {
+            result.computeIfAbsent(subject, pseudonyms::of);
+        }
+        return result;
     }
 
     /** The active data key of each owner (a pseudonym or {@link SubjectKey#UNATTRIBUTED}), created where missing. */

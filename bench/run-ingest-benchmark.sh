@@ -1,0 +1,236 @@
+#!/usr/bin/env bash
+# The ingestion benchmark (issue 3): imports N generated agent-action events through the real job
+# `trail-file-import` into a fresh PostgreSQL database, then COPYs the rows the job stored into
+# tables of the same layout, and prints events/s for both, their ratio and the Payara JVM's heap for
+# a ~50 MB file and for the big one. It runs its own Payara domain on port base 28000 (HTTP 28080,
+# admin 28048), so it never collides with a server on 8080/4848.
+#
+#   bench/run-ingest-benchmark.sh [EVENTS]          # default 1000000 (~1.5 GB); 20000 for a smoke run
+#
+# Environment (all optional):
+#   MVN_ARGS        extra Maven arguments, e.g. -Dmaven.repo.local=/tmp/m2 -o
+#   SKIP_BUILD=1    use the EAR and Payara already in bench/target
+#   SMALL_EVENTS    events of the small (heap reference) file, default 33000 (~50 MB)
+#   BENCH_XMX       the fixed heap of the Payara JVM, default 1g
+#   BENCH_PORTBASE  default 28000
+#   PG_HOST PG_PORT PG_USER   default 127.0.0.1 5432 postgres (trust authentication)
+#   KEEP=1          keep the domain, the database and the files afterwards
+#   BENCH_JFR=1     record the big import with Java Flight Recorder into target/run/ingest.jfr
+set -euo pipefail
+
+EVENTS=${1:-1000000}
+SMALL_EVENTS=${SMALL_EVENTS:-33000}
+XMX=${BENCH_XMX:-1g}
+PORTBASE=${BENCH_PORTBASE:-28000}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+PG_USER=${PG_USER:-postgres}
+# Each poll is an HTTP Basic sign-in (a deliberately slow PBKDF2); polling rarely keeps it off the CPU the job needs.
+POLL_SECONDS=${POLL_SECONDS:-5}
+HTTP_PORT=$((PORTBASE + 80))
+ADMIN_PORT=$((PORTBASE + 48))
+
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+TARGET=$BENCH_DIR/target
+RUN=$TARGET/run
+PAYARA=$TARGET/payara6
+ASADMIN="$PAYARA/bin/asadmin --port $ADMIN_PORT"
+DOMAIN_DIR=$RUN/domains
+DOMAIN=bench
+DB=trailkeeper_bench_$(date +%Y%m%d%H%M%S)
+API=http://127.0.0.1:$HTTP_PORT/api
+ADMIN_USER=admin
+ADMIN_PASSWORD="bench-$(openssl rand -hex 12)"
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER")
+
+say() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+    say "building the EAR and the bench module"
+    (cd "$ROOT" && mvn -B -ntp -q ${MVN_ARGS:-} install -DskipTests -pl '!system-tests' \
+        && mvn -B -ntp -q ${MVN_ARGS:-} package -Pbench -pl bench)
+fi
+[ -f "$TARGET/trailkeeper.ear" ] && [ -x "$PAYARA/bin/asadmin" ] || { echo "build first (mvn package -Pbench -pl bench)" >&2; exit 1; }
+
+mkdir -p "$RUN"
+cleanup() {
+    set +e
+    if [ -f "$DOMAIN_DIR/$DOMAIN/config/pid" ]; then
+        $PAYARA/bin/asadmin stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >/dev/null 2>&1
+    fi
+    if [ "${KEEP:-}" != 1 ]; then
+        "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
+        rm -rf "$DOMAIN_DIR" "$RUN"/*.copy "$RUN/checkpoint.key"
+    else
+        say "kept database $DB and domain $DOMAIN_DIR/$DOMAIN"
+    fi
+}
+trap cleanup EXIT
+
+# --- the trail files (deterministic, so reused between runs) ---------------------------------------
+generate() {
+    local events=$1 file=$RUN/trail-$1.jsonl
+    if [ ! -s "$file" ]; then
+        say "generating $events events into $file"
+        java -cp "$TARGET/classes" io.trailkeeper.bench.SyntheticTrail "$events" "$file.part" >&2
+        mv "$file.part" "$file"
+    fi
+    echo "$file"
+}
+SMALL_FILE=$(generate "$SMALL_EVENTS")
+BIG_FILE=$(generate "$EVENTS")
+
+# --- database, keys, domain -------------------------------------------------------------------------
+say "creating database $DB"
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
+
+openssl genpkey -algorithm ed25519 -outform DER -out "$RUN/checkpoint.key" 2>/dev/null
+export TRAILKEEPER_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB"
+export TRAILKEEPER_DB_USER=$PG_USER
+export TRAILKEEPER_CRYPTO_MASTER_KEY=$(openssl rand -base64 32)
+export TRAILKEEPER_INTEGRITY_SIGNING_KEY=$(base64 -w0 "$RUN/checkpoint.key")
+export TRAILKEEPER_INTEGRITY_VERIFICATION_KEY=$(openssl pkey -inform DER -in "$RUN/checkpoint.key" -pubout -outform DER | base64 -w0)
+export TRAILKEEPER_ADMIN_USERNAME=$ADMIN_USER
+export TRAILKEEPER_ADMIN_PASSWORD=$ADMIN_PASSWORD
+export TRAILKEEPER_IMPORT_MAX_UPLOAD_BYTES=$(( $(stat -c %s "$BIG_FILE") + $(stat -c %s "$SMALL_FILE") + 1048576 ))
+
+say "creating Payara domain '$DOMAIN' on port base $PORTBASE with -Xmx$XMX"
+rm -rf "${DOMAIN_DIR:?}/$DOMAIN"
+$PAYARA/bin/asadmin create-domain --domaindir "$DOMAIN_DIR" --portbase "$PORTBASE" --nopassword "$DOMAIN" >/dev/null
+sed -i "s/<jvm-options>-Xmx512m<\/jvm-options>/<jvm-options>-Xmx$XMX<\/jvm-options>/" "$DOMAIN_DIR/$DOMAIN/config/domain.xml"
+$PAYARA/bin/asadmin start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >/dev/null
+PID=$(cat "$DOMAIN_DIR/$DOMAIN/config/pid")
+say "deploying the EAR (Payara pid $PID)"
+$ASADMIN deploy --name trailkeeper "$TARGET/trailkeeper.ear" >/dev/null
+for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 && break
+    sleep 1
+done
+
+# CPU seconds the database spent for the application: its pool's backends ("pid ticks" per line).
+pg_backend_ticks() {
+    local pid
+    for pid in $("${PSQL[@]}" -d "$DB" -At -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); do
+        [ -r "/proc/$pid/stat" ] && echo "$pid $(awk '{ print $14 + $15 }' "/proc/$pid/stat")"
+    done
+    return 0
+}
+jvm_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
+ticks_delta() { # before-file after-file: CPU seconds of backends between the two listings
+    awk 'NR == FNR { before[$1] = $2; next } { sum += $2 - ($1 in before ? before[$1] : 0) } END { printf "%.1f", sum / 100 }' "$1" "$2"
+}
+
+# --- one import through the real job, with the heap sampled -------------------------------------
+# Prints: stored seconds peak_old_gen_kb peak_used_kb live_mid_kb jvm_cpu_s db_cpu_s
+import_file() {
+    local file=$1 source=$2 events=$3
+    pg_backend_ticks >"$RUN/pg-before-$source"
+    local jvm_before
+    jvm_before=$(jvm_ticks)
+    local samples=$RUN/heap-$source.jstat
+    jstat -gc "$PID" 1000 >"$samples" 2>/dev/null &
+    local sampler=$!
+    local id
+    id=$(curl -fsS -u "$ADMIN_USER:$ADMIN_PASSWORD" -H 'Content-Type: application/x-ndjson' \
+        -X POST -T "$file" "$API/imports?source=$source" | jq -r .executionId)
+    [ -n "$id" ] && [ "$id" != null ] || { echo "the upload of $file did not start an import" >&2; exit 1; }
+    say "import $id of $file started"
+    local status live_mid="" finished="" live_at=-30
+    local polls=0
+    while [ -z "$finished" ]; do
+        # The first poll comes early, so even a short import gets its live heap sampled.
+        if [ $((polls += 1)) -eq 1 ]; then sleep 1; else sleep "$POLL_SECONDS"; fi
+        status=$(curl -fsS -u "$ADMIN_USER:$ADMIN_PASSWORD" "$API/imports/$id")
+        case $(jq -r .status <<<"$status") in COMPLETED|FAILED|STOPPED|ABANDONED) finished=1 ;; esac
+        # The live set after a full collection, i.e. what the import really holds: at the first poll,
+        # then every 30 s; the largest is reported.
+        if [ -z "$finished" ] && [ $((SECONDS - live_at)) -ge 30 ]; then
+            live_at=$SECONDS
+            local live
+            live=$(live_heap_kb)
+            say "live heap after a full GC at $(jq -r .read <<<"$status") lines read: $((live / 1024)) MB"
+            [ "$live" -gt "${live_mid:-0}" ] && live_mid=$live
+        fi
+    done
+    local jvm_cpu db_cpu
+    jvm_cpu=$(awk -v a="$jvm_before" -v b="$(jvm_ticks)" 'BEGIN { printf "%.1f", (b - a) / 100 }')
+    pg_backend_ticks >"$RUN/pg-after-$source"
+    db_cpu=$(ticks_delta "$RUN/pg-before-$source" "$RUN/pg-after-$source")
+    kill "$sampler" 2>/dev/null || true
+    wait "$sampler" 2>/dev/null || true
+    [ "$(jq -r .status <<<"$status")" = COMPLETED ] || { echo "import $id ended $(jq -c . <<<"$status")" >&2; exit 1; }
+    say "import $id: $(jq -c '{read,stored,duplicates,quarantined,startedAt,endedAt}' <<<"$status")"
+    local seconds
+    seconds=$(jq -r '"\(.startedAt) \(.endedAt)"' <<<"$status" | python3 -c '
+import sys, datetime
+start, end = (datetime.datetime.fromisoformat(t.replace("Z", "+00:00")) for t in sys.stdin.read().split())
+print((end - start).total_seconds())')
+    # jstat -gc columns: S0C S1C S0U S1U EC EU OC OU ... (KB)
+    local peaks
+    peaks=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { old = $8; used = $3 + $4 + $6 + $8; if (old > po) po = old; if (used > pu) pu = used }
+                 END { printf "%d %d", po, pu }' "$samples")
+    echo "$(jq -r .stored <<<"$status") $seconds $peaks ${live_mid:-0} $jvm_cpu $db_cpu"
+}
+
+live_heap_kb() {
+    jcmd "$PID" GC.run >/dev/null
+    jstat -gc "$PID" | awk 'NR == 2 { printf "%d", $3 + $4 + $6 + $8 }'
+}
+
+say "small file ($SMALL_EVENTS events, $(du -h "$SMALL_FILE" | cut -f1)): heap reference and warm-up"
+import_file "$SMALL_FILE" bench-small "$SMALL_EVENTS" >"$RUN/small.figures"
+read -r SMALL_STORED SMALL_SECONDS SMALL_OLD SMALL_USED SMALL_LIVE SMALL_JVM_CPU SMALL_DB_CPU <"$RUN/small.figures"
+say "big file ($EVENTS events, $(du -h "$BIG_FILE" | cut -f1))"
+if [ "${BENCH_JFR:-}" = 1 ]; then
+    jcmd "$PID" JFR.start name=bench settings=profile filename="$RUN/ingest.jfr" >/dev/null
+fi
+import_file "$BIG_FILE" bench-big "$EVENTS" >"$RUN/big.figures"
+if [ "${BENCH_JFR:-}" = 1 ]; then
+    jcmd "$PID" JFR.stop name=bench >/dev/null
+    say "flight recording: $RUN/ingest.jfr (jfr print --events jdk.ExecutionSample ...)"
+fi
+read -r BIG_STORED BIG_SECONDS BIG_OLD BIG_USED BIG_LIVE BIG_JVM_CPU BIG_DB_CPU <"$RUN/big.figures"
+
+# --- COPY of the same rows into the same layout ----------------------------------------------------
+# The rows the big import stored (and their log leaves) are exported with COPY TO, then COPYed into
+# empty tables of the same layout: partitioned like audit_event, with its indexes and its foreign key.
+say "exporting the stored rows and COPYing them into tables of the same layout"
+"${PSQL[@]}" -d "$DB" <<SQL
+CREATE TABLE bench_copy_event (LIKE audit_event INCLUDING ALL) PARTITION BY RANGE (occurred_at);
+CREATE TABLE bench_copy_event_default PARTITION OF bench_copy_event DEFAULT;
+ALTER TABLE bench_copy_event ADD FOREIGN KEY (source_id) REFERENCES audit_source (id);
+CREATE TABLE bench_copy_leaf (LIKE trail_log_leaf INCLUDING ALL);
+\copy (SELECT e.* FROM audit_event e JOIN audit_source s ON s.id = e.source_id WHERE s.name = 'bench-big') TO '$RUN/events.copy'
+\copy (SELECT l.* FROM trail_log_leaf l JOIN audit_event e ON e.id = l.event_id JOIN audit_source s ON s.id = e.source_id WHERE s.name = 'bench-big') TO '$RUN/leaves.copy'
+CHECKPOINT;
+SQL
+now() { date +%s.%N; }
+T0=$(now)
+"${PSQL[@]}" -d "$DB" -c "\\copy bench_copy_event FROM '$RUN/events.copy'"
+T1=$(now)
+"${PSQL[@]}" -d "$DB" -c "\\copy bench_copy_leaf FROM '$RUN/leaves.copy'"
+T2=$(now)
+COPIED=$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM bench_copy_event")
+
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+JOB_RATE=$(rate "$BIG_STORED" "$BIG_SECONDS")
+COPY_EVENTS_RATE=$(rate "$COPIED" "$(awk -v a="$T0" -v b="$T1" 'BEGIN { print b - a }')")
+COPY_ALL_RATE=$(rate "$COPIED" "$(awk -v a="$T0" -v b="$T2" 'BEGIN { print b - a }')")
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
+
+cat <<REPORT | tee "$RUN/result-$(date -u +%Y%m%dT%H%M%SZ).txt"
+
+Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)
+  events                          $BIG_STORED stored by the job ($(du -h "$BIG_FILE" | cut -f1) file)
+  job trail-file-import           $JOB_RATE events/s ($(printf '%.1f' "$BIG_SECONDS") s from the job's start to its end)
+  CPU spent by the job            Payara JVM $BIG_JVM_CPU s, its PostgreSQL backends $BIG_DB_CPU s ($(awk -v j="$BIG_JVM_CPU" -v d="$BIG_DB_CPU" -v n="$BIG_STORED" 'BEGIN { printf "%.0f + %.0f", j * 1e6 / n, d * 1e6 / n }') µs per event)
+  COPY events + log leaves        $COPY_ALL_RATE events/s (the same rows the job writes)
+  COPY events only                $COPY_EVENTS_RATE events/s
+  ratio job / COPY (with leaves)  $(awk -v a="$JOB_RATE" -v b="$COPY_ALL_RATE" 'BEGIN { printf "%.2f", a / b }')
+  ratio job / COPY (events only)  $(awk -v a="$JOB_RATE" -v b="$COPY_EVENTS_RATE" 'BEGIN { printf "%.2f", a / b }')
+  heap (-Xmx$XMX)                 small file: $SMALL_STORED events ($(du -h "$SMALL_FILE" | cut -f1)) | big file: $BIG_STORED events ($(du -h "$BIG_FILE" | cut -f1))
+    peak old generation           $(mb "$SMALL_OLD") | $(mb "$BIG_OLD")
+    peak used                     $(mb "$SMALL_USED") | $(mb "$BIG_USED")
+    largest live heap after full GC $(mb "$SMALL_LIVE") | $(mb "$BIG_LIVE")
+REPORT
