@@ -1,6 +1,7 @@
 package io.trailkeeper.systemtests;
 
 import static io.trailkeeper.systemtests.TrailkeeperClient.json;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -84,6 +85,10 @@ class SourcesIT {
         assertEquals(expectedExecutions == 0 ? 200 : 202, pulled.statusCode(), pulled.body());
         JsonArray started = json(pulled.body()).asJsonObject().getJsonArray("started");
         assertEquals(expectedExecutions, started.size(), pulled.body());
+        return awaitPulls(id);
+    }
+
+    private JsonArray awaitPulls(String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             JsonArray pulls = json(client.get("/api/sources/" + id + "/pulls", officer).body()).asJsonArray();
@@ -223,18 +228,39 @@ class SourcesIT {
         assertFalse(test.getJsonArray("checks").getJsonObject(2).getBoolean("passed"));
         assertFalse(tested.body().contains(System.getProperty("java.version")), "a credential's value is never shown: " + tested.body());
 
-        HttpResponse<String> pull = client.send("POST", "/api/sources/" + id + "/pulls", officer, "application/json", "");
-        if (pull.statusCode() == 503) {
-            // Until the job langfuse-pull is part of the build, the refusal says so.
-            assertProblem(pull, 503);
-            assertTrue(pull.body().contains("'langfuse-pull' is not part of this deployment"), pull.body());
-        } else {
-            assertEquals(202, pull.statusCode(), pull.body());
-            JsonObject started = json(pull.body()).asJsonObject();
-            assertEquals(1, started.getJsonArray("started").size());
-            assertFalse(started.containsKey("fromStartTime"), "the first pull asks from the beginning: " + started);
-            JsonArray pulls = json(client.get("/api/sources/" + id + "/pulls", officer).body()).asJsonArray();
-            assertEquals(started.getJsonArray("started").getJsonObject(0).getInt("executionId"), pulls.getJsonObject(0).getInt("executionId"));
+    }
+
+    @Test
+    void aLangfuseSourceIsPulledThroughItsApiOnceAndAPullAgainAsksFromItsLastPullAndStoresNothingNew() {
+        String run = LangfusePullIT.run();
+        try (LangfuseTestServer langfuse = LangfusePullIT.server(run, false)) {
+            String name = "langfuse-e2e-" + run;
+            JsonObject source = addSource(Json.createObjectBuilder().add("name", name).add("kind", "LANGFUSE_API")
+                    .add("baseUrl", langfuse.baseUrl()).add("publicKeyProperty", LangfusePullIT.PUBLIC_KEY_PROPERTY)
+                    .add("secretKeyProperty", LangfusePullIT.SECRET_KEY_PROPERTY).add("pageSize", 3)
+                    .add("enabled", false).build().toString());
+            String id = source.getString("id");
+
+            JsonObject test = json(client.send("POST", "/api/sources/" + id + "/test", officer, "application/json", "").body()).asJsonObject();
+            assertTrue(test.getBoolean("passed"), "the recorded Langfuse answers with the configured keys: " + test);
+
+            JsonObject first = pullAndWait(id, 1).getJsonObject(0);
+            // The recorded pages answer 429 and then 500 once each on the way; the pull rides them out.
+            assertAll(() -> assertEquals("COMPLETED", first.getString("status"), first.toString()),
+                    () -> assertEquals(LangfusePages.OBSERVATIONS, first.getInt("read")),
+                    () -> assertEquals(LangfusePages.VALID, first.getInt("stored")),
+                    () -> assertEquals(1, first.getInt("quarantined")));
+            JsonObject listed = json(client.get("/api/sources/" + id, officer).body()).asJsonObject();
+            assertEquals(LangfusePages.VALID, listed.getInt("eventsStored"), listed.toString());
+
+            HttpResponse<String> again = client.send("POST", "/api/sources/" + id + "/pulls", officer, "application/json", "");
+            assertEquals(202, again.statusCode(), again.body());
+            assertTrue(json(again.body()).asJsonObject().containsKey("fromStartTime"),
+                    "a later pull asks only from an hour before the last completed one: " + again.body());
+            JsonObject second = awaitPulls(id).getJsonObject(0);
+            assertAll(() -> assertEquals("COMPLETED", second.getString("status"), second.toString()),
+                    () -> assertEquals(0, second.getInt("stored")),
+                    () -> assertEquals(LangfusePages.VALID, second.getInt("duplicates")));
         }
     }
 
