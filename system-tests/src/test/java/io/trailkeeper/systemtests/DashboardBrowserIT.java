@@ -3,14 +3,12 @@ package io.trailkeeper.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -22,13 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** A compliance officer in a real headless Chromium: sign in, import a trail, see the counts change. */
 @ExtendWith(ArquillianExtension.class)
@@ -45,17 +38,7 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void startChromium() {
-        String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
-        String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        if (!new File(binary).canExecute() || !new File(driver).canExecute()) {
-            throw new IllegalStateException("the browser test needs Debian's chromium and chromium-driver ("
-                    + binary + ", " + driver + "): apt-get install chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(binary).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
@@ -68,7 +51,6 @@ class DashboardBrowserIT {
     @Test
     void anOfficerSignsInImportsATrailAndSeesTheCountsChange() throws IOException {
         String officer = client.createAccount("COMPLIANCE_OFFICER");
-        String[] credentials = new String(Base64.getDecoder().decode(officer.substring(6))).split(":", 2);
         AgentTrail trail = new AgentTrail();
         Instant recently = Instant.now().minus(1, ChronoUnit.HOURS);
         trail.action("browser-bot", "email.send", recently, "success")
@@ -79,12 +61,10 @@ class DashboardBrowserIT {
 
         browser.get(client.uri("/app/dashboard.xhtml").toString());
         assertTrue(browser.getCurrentUrl().contains("/signin.xhtml"), "unauthenticated visitors are sent to sign in");
-        browser.findElement(By.id("username")).sendKeys(credentials[0]);
-        browser.findElement(By.id("password")).sendKeys(credentials[1]);
-        browser.findElement(By.id("submit")).click();
+        String username = HeadlessChromium.signIn(browser, officer);
 
         waitFor(() -> browser.getCurrentUrl().contains("/app/dashboard.xhtml"), "the dashboard after signing in");
-        assertTrue(browser.findElement(By.id("signedInAs")).getText().contains(credentials[0]));
+        assertTrue(browser.findElement(By.id("signedInAs")).getText().contains(username));
         assertTrue(rowsFor(trail.agent("browser-bot")).isEmpty(), "the new agent has no events before the import");
 
         browser.findElement(By.id("source")).clear();
@@ -115,32 +95,19 @@ class DashboardBrowserIT {
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int polls = 0;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-                // the page refreshed while we looked; look again
-            }
-            TrailkeeperClient.sleep(500);
-            if (++polls % 10 == 0 && browser.getCurrentUrl().contains("/app/")) {
+        boolean met = HeadlessChromium.poll(condition, Duration.ofSeconds(60), Duration.ofMillis(500), polls -> {
+            if (polls % 10 == 0 && browser.getCurrentUrl().contains("/app/")) {
                 browser.navigate().refresh();
             }
+        });
+        if (met) {
+            return;
         }
         screenshot("timeout");
         throw new AssertionError("timed out waiting for " + what + "; page was " + browser.getCurrentUrl());
     }
 
     private void screenshot(String name) {
-        try {
-            Path target = Path.of("target", "screenshots");
-            Files.createDirectories(target);
-            Files.write(target.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException | RuntimeException e) {
-            // a missing screenshot must not hide the real failure
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }

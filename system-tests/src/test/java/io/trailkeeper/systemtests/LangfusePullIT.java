@@ -141,10 +141,15 @@ class LangfusePullIT {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A Langfuse source of this run alone, so counts by source see only what this test pulled. */
+    AuditSource langfuseSource(String run) {
+        return ingestion.sourceNamed("langfuse-it-" + run, SourceKind.LANGFUSE_API);
+    }
+
     @Test
     void aPullStoresEveryObservationOnceQuarantinesTheBadOneAndAPullAgainStoresNothingNew() throws Exception {
         String run = run();
-        AuditSource source = ingestion.sourceNamed("langfuse-it-" + run, SourceKind.LANGFUSE_API);
+        AuditSource source = langfuseSource(run);
         JobOperator operator = BatchRuntime.getJobOperator();
         try (LangfuseTestServer langfuse = server(run, false)) {
             long first = operator.start("langfuse-pull", parameters(source, langfuse));
@@ -199,7 +204,7 @@ class LangfusePullIT {
     @Test
     void aStoppedPullRestartsFromItsCheckpointAndEndsWithExactlyTheSourcesEvents() throws Exception {
         String run = run();
-        AuditSource source = ingestion.sourceNamed("langfuse-it-" + run, SourceKind.LANGFUSE_API);
+        AuditSource source = langfuseSource(run);
         JobOperator operator = BatchRuntime.getJobOperator();
         try (LangfuseTestServer langfuse = server(run, true)) {
             Properties parameters = parameters(source, langfuse);
@@ -233,7 +238,7 @@ class LangfusePullIT {
     @Test
     void refusedOrMissingKeysFailThePullWithAReasonThatNamesThePropertiesOnly() throws Exception {
         String run = run();
-        AuditSource source = ingestion.sourceNamed("langfuse-it-" + run, SourceKind.LANGFUSE_API);
+        AuditSource source = langfuseSource(run);
         JobOperator operator = BatchRuntime.getJobOperator();
         try (LangfuseTestServer langfuse = server(run, false)) {
             Properties wrongKey = parameters(source, langfuse);

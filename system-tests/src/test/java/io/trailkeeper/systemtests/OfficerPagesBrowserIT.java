@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -22,13 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The officer's pages in a real headless Chromium: find events by agent and result, seal and verify
@@ -51,17 +41,7 @@ class OfficerPagesBrowserIT {
 
     @BeforeEach
     void startChromiumAndImportATrail() {
-        String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
-        String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        if (!new File(binary).canExecute() || !new File(driver).canExecute()) {
-            throw new IllegalStateException("the browser test needs Debian's chromium and chromium-driver ("
-                    + binary + ", " + driver + "): apt-get install chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(binary).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser = HeadlessChromium.start();
 
         Instant recently = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         trail = new AgentTrail()
@@ -169,11 +149,8 @@ class OfficerPagesBrowserIT {
     }
 
     private void signInAs(String authorization) {
-        String[] credentials = new String(Base64.getDecoder().decode(authorization.substring(6))).split(":", 2);
         browser.get(client.uri("/signin.xhtml").toString());
-        browser.findElement(By.id("username")).sendKeys(credentials[0]);
-        browser.findElement(By.id("password")).sendKeys(credentials[1]);
-        browser.findElement(By.id("submit")).click();
+        HeadlessChromium.signIn(browser, authorization);
         waitFor(() -> browser.getCurrentUrl().contains("/app/"), "the first page after signing in");
     }
 
@@ -182,28 +159,14 @@ class OfficerPagesBrowserIT {
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-                // the page was replaced while we looked; look again
-            }
-            TrailkeeperClient.sleep(250);
+        if (HeadlessChromium.poll(condition, Duration.ofSeconds(30), Duration.ofMillis(250), polls -> { })) {
+            return;
         }
         screenshot("timeout");
         throw new AssertionError("timed out waiting for " + what + "; page was " + browser.getCurrentUrl());
     }
 
     private void screenshot(String name) {
-        try {
-            Path target = Path.of("target", "screenshots");
-            Files.createDirectories(target);
-            Files.write(target.resolve("officer-pages-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException | RuntimeException e) {
-            // a missing screenshot must not hide the real failure
-        }
+        HeadlessChromium.screenshot(browser, "officer-pages-" + name);
     }
 }

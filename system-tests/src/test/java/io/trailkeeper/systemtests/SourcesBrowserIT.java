@@ -3,14 +3,12 @@ package io.trailkeeper.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -23,13 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** An officer on the sources page: a wrong setting is explained, then a watched directory is added, tested and pulled. */
 @ExtendWith(ArquillianExtension.class)
@@ -47,17 +40,7 @@ class SourcesBrowserIT {
 
     @BeforeEach
     void startChromium() throws IOException {
-        String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
-        String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        if (!new File(binary).canExecute() || !new File(driver).canExecute()) {
-            throw new IllegalStateException("the browser test needs Debian's chromium and chromium-driver ("
-                    + binary + ", " + driver + "): apt-get install chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(binary).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser = HeadlessChromium.start();
         watched = Files.createTempDirectory("trailkeeper-browser-watched-");
     }
 
@@ -117,29 +100,19 @@ class SourcesBrowserIT {
     }
 
     private void signIn(String authorization) {
-        String[] credentials = new String(Base64.getDecoder().decode(authorization.substring(6))).split(":", 2);
         browser.get(client.uri("/app/sources.xhtml").toString());
-        browser.findElement(By.id("username")).sendKeys(credentials[0]);
-        browser.findElement(By.id("password")).sendKeys(credentials[1]);
-        browser.findElement(By.id("submit")).click();
+        HeadlessChromium.signIn(browser, authorization);
         waitFor(() -> browser.getCurrentUrl().contains("/app/"), "signed in");
     }
 
     private void waitFor(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int polls = 0;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                // the page refreshed while we looked; look again
-            }
-            TrailkeeperClient.sleep(500);
-            if (++polls % 10 == 0 && what.contains("after the pull")) {
+        boolean met = HeadlessChromium.poll(condition, Duration.ofSeconds(60), Duration.ofMillis(500), polls -> {
+            if (polls % 10 == 0 && what.contains("after the pull")) {
                 browser.get(client.uri("/app/sources.xhtml").toString());
             }
+        });
+        if (met) {
+            return;
         }
         throw new AssertionError("timed out waiting for " + what + "; page was " + browser.getCurrentUrl() + ":\n"
                 + browser.findElement(By.tagName("body")).getText());

@@ -4,13 +4,13 @@ import io.trailkeeper.access.entity.Role;
 import io.trailkeeper.ingest.boundary.Quarantine;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
 import io.trailkeeper.jobs.ingest.ImportStatus;
+import io.trailkeeper.web.platform.ResourceIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -74,7 +74,7 @@ public class ImportsResource {
     @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     @Operation(summary = "One import's status and counts")
     public ImportStatus status(@PathParam("executionId") long executionId) {
-        return launcher.status(executionId).orElseThrow(() -> new NotFoundException("no import with id " + executionId));
+        return launcher.status(executionId).orElseThrow(() -> ResourceIds.notFound("import", executionId));
     }
 
     @GET

@@ -6,13 +6,13 @@ import io.trailkeeper.ingest.control.SensitiveDataMasking;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.ReprocessOutcome;
 import io.trailkeeper.web.platform.Problem;
+import io.trailkeeper.web.platform.ResourceIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +38,7 @@ public class QuarantineResource {
 
     /** Shown bytes of a record; the whole record stays in the database. */
     static final int PREVIEW_CHARACTERS = 4096;
+    private static final String RECORD = "quarantined record";
     private static final SensitiveDataMasking MASKING = new SensitiveDataMasking();
 
     public record QuarantinedView(UUID id, String source, String format, long lineNumber, long byteOffset, String reason,
@@ -71,7 +72,7 @@ public class QuarantineResource {
     @Operation(summary = "One quarantined record with a preview of what arrived",
             description = "The preview is the record as text, with secrets and personal data masked, at most 4096 characters.")
     public QuarantinedView record(@PathParam("id") String id) {
-        QuarantinedRecord record = quarantine.find(uuid(id)).orElseThrow(() -> notFound(id));
+        QuarantinedRecord record = quarantine.find(uuid(id)).orElseThrow(() -> ResourceIds.notFound(RECORD, id));
         return QuarantinedView.of(record, preview(quarantine.keptBytes(record)));
     }
 
@@ -86,7 +87,7 @@ public class QuarantineResource {
     public Response reprocess(@PathParam("id") String id, byte[] corrected) {
         ReprocessOutcome outcome = quarantine.reprocess(uuid(id), corrected == null || corrected.length == 0 ? null : corrected,
                         security.getUserPrincipal().getName())
-                .orElseThrow(() -> notFound(id));
+                .orElseThrow(() -> ResourceIds.notFound(RECORD, id));
         if (!outcome.accepted()) {
             return Problem.of(422, "Unprocessable Content", "the record still cannot be read: " + String.join("; ", outcome.reasons()))
                     .toResponse();
@@ -104,14 +105,6 @@ public class QuarantineResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw notFound(id);
-        }
-    }
-
-    private static NotFoundException notFound(String id) {
-        return new NotFoundException("no quarantined record with id " + id);
+        return ResourceIds.parse(id, RECORD);
     }
 }

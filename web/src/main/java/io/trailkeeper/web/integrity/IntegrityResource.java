@@ -6,6 +6,7 @@ import io.trailkeeper.integrity.boundary.TrailLog;
 import io.trailkeeper.integrity.control.CappedIndexes;
 import io.trailkeeper.integrity.control.VerificationReport;
 import io.trailkeeper.integrity.entity.Checkpoint;
+import io.trailkeeper.web.platform.ResourceIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -116,12 +117,7 @@ public class IntegrityResource {
     @Operation(summary = "Audit path of an event to a checkpoint's root (hex SHA-256 hashes, RFC 6962)",
             description = "treeSize names a sealed checkpoint; without it the latest is used.")
     public InclusionView inclusion(@PathParam("id") String id, @QueryParam("treeSize") Long treeSize) {
-        UUID eventId;
-        try {
-            eventId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("no event with id " + id);
-        }
+        UUID eventId = ResourceIds.parse(id, "event");
         TrailLog.Inclusion proof = log.inclusion(eventId, treeSize)
                 .orElseThrow(() -> new NotFoundException("no checkpoint covers event " + id + " yet; seal one first"));
         return new InclusionView(id, proof.leafIndex(), proof.treeSize(), hex(proof.leafHash()),

@@ -10,13 +10,13 @@ import io.trailkeeper.source.entity.ConfiguredSource;
 import io.trailkeeper.source.entity.PullTrigger;
 import io.trailkeeper.source.entity.SourceDefinition;
 import io.trailkeeper.source.entity.SourceTestResult;
+import io.trailkeeper.web.platform.ResourceIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SourcesResource {
 
     private static final int MAX_LISTED = 100;
+    private static final String SOURCE = "source";
 
     @EJB
     SourceCatalog catalog;
@@ -81,7 +82,7 @@ public class SourcesResource {
     @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     @Operation(summary = "One source with its settings, counts and last pull")
     public SourceView source(@PathParam("id") String id) {
-        ConfiguredSource source = catalog.find(uuid(id)).orElseThrow(() -> notFound(id));
+        ConfiguredSource source = catalog.find(uuid(id)).orElseThrow(() -> ResourceIds.notFound(SOURCE, id));
         return SourceView.of(source, pulls.last(source.id()).orElse(null));
     }
 
@@ -105,7 +106,7 @@ public class SourcesResource {
                     + "both key properties are set (names only), and the API answers GET /api/public/v2/observations?limit=1 "
                     + "with those keys. 200 with every check, passed or not.")
     public SourceTestResult test(@PathParam("id") String id) {
-        return check.test(catalog.find(uuid(id)).orElseThrow(() -> notFound(id)));
+        return check.test(catalog.find(uuid(id)).orElseThrow(() -> ResourceIds.notFound(SOURCE, id)));
     }
 
     @POST
@@ -134,7 +135,7 @@ public class SourcesResource {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LISTED);
         }
         UUID sourceId = uuid(id);
-        catalog.find(sourceId).orElseThrow(() -> notFound(id));
+        catalog.find(sourceId).orElseThrow(() -> ResourceIds.notFound(SOURCE, id));
         return pulls.recent(sourceId, limit);
     }
 
@@ -150,14 +151,6 @@ public class SourcesResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw notFound(id);
-        }
-    }
-
-    private static NotFoundException notFound(String id) {
-        return new NotFoundException("no source with id " + id);
+        return ResourceIds.parse(id, SOURCE);
     }
 }

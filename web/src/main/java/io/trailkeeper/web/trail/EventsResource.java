@@ -6,19 +6,18 @@ import io.trailkeeper.trail.boundary.TrailQueries;
 import io.trailkeeper.trail.entity.EventFilter;
 import io.trailkeeper.trail.entity.EventPage;
 import io.trailkeeper.web.platform.Period;
+import io.trailkeeper.web.platform.ResourceIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,13 +78,7 @@ public class EventsResource {
     @Path("{id}")
     @Operation(summary = "One event with its content")
     public EventView event(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("no event with id " + id);
-        }
-        return trail.find(uuid).map(e -> EventView.full(e, vault.readContent(e)))
-                .orElseThrow(() -> new NotFoundException("no event with id " + id));
+        return trail.find(ResourceIds.parse(id, "event")).map(e -> EventView.full(e, vault.readContent(e)))
+                .orElseThrow(() -> ResourceIds.notFound("event", id));
     }
 }
