@@ -265,6 +265,22 @@ class SourcesIT {
     }
 
     @Test
+    void aLangfusePullWhoseKeysAreRefusedFailsAndTheSourceSaysWhyWithoutTheKeys() {
+        String run = LangfusePullIT.run();
+        try (LangfuseTestServer langfuse = LangfusePullIT.server(run, false)) {
+            // Resolvable properties whose values are not the project's keys: the recorded API answers 401.
+            JsonObject source = addSource(Json.createObjectBuilder().add("name", "langfuse-refused-" + run).add("kind", "LANGFUSE_API")
+                    .add("baseUrl", langfuse.baseUrl()).add("publicKeyProperty", "java.vm.vendor")
+                    .add("secretKeyProperty", "java.version").add("enabled", false).build().toString());
+            JsonObject pull = pullAndWait(source.getString("id"), 1).getJsonObject(0);
+            assertEquals("FAILED", pull.getString("status"), pull.toString());
+            String failure = pull.getString("failure");
+            assertTrue(failure.contains("java.vm.vendor") && failure.contains("java.version"), failure);
+            assertFalse(failure.contains(System.getProperty("java.version")), "the reason never shows a key: " + failure);
+        }
+    }
+
+    @Test
     void badInputGetsProblemsAndAuditorsCannotChangeSources() {
         String auditor = client.createAccount("AUDITOR");
         String valid = Json.createObjectBuilder().add("name", "x-" + new AgentTrail().suffix).add("kind", "JSONL_FILE").build().toString();

@@ -17,6 +17,7 @@ import jakarta.batch.operations.JobStartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.ConcurrencyManagement;
@@ -223,7 +224,7 @@ public class SourcePulls {
         if (source.kind() != SourceKind.LANGFUSE_API) {
             return imports.status(pull.jobExecutionId())
                     .map(s -> new PullStatus(pull.jobExecutionId(), pull.trigger(), pull.fileName(), pull.requestedBy(),
-                            pull.startedAt(), s.status(), s.endedAt(), s.read(), s.stored(), s.duplicates(), s.quarantined()))
+                            pull.startedAt(), s.status(), s.endedAt(), s.read(), s.stored(), s.duplicates(), s.quarantined(), null))
                     .orElseGet(() -> unknown(pull));
         }
         JobOperator operator = BatchRuntime.getJobOperator();
@@ -237,7 +238,7 @@ public class SourcePulls {
                     .reduce(StoreOutcome.NONE, StoreOutcome::plus);
             return new PullStatus(pull.jobExecutionId(), pull.trigger(), pull.fileName(), pull.requestedBy(), pull.startedAt(),
                     execution.getBatchStatus().name(), instant(execution.getEndTime()),
-                    tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
+                    tally.read(), tally.stored(), tally.duplicates(), tally.quarantined(), failure(execution));
         } catch (NoSuchJobExecutionException | JobSecurityException e) {
             return unknown(pull);
         }
@@ -245,7 +246,16 @@ public class SourcePulls {
 
     private static PullStatus unknown(SourcePull pull) {
         return new PullStatus(pull.jobExecutionId(), pull.trigger(), pull.fileName(), pull.requestedBy(), pull.startedAt(),
-                "UNKNOWN", null, 0, 0, 0, 0);
+                "UNKNOWN", null, 0, 0, 0, 0, null);
+    }
+
+    /** The reason langfuse-pull gives in its exit status when it fails (it names properties, never their values). */
+    private static String failure(JobExecution execution) {
+        String exit = execution.getExitStatus();
+        if (execution.getBatchStatus() != BatchStatus.FAILED || exit == null || !exit.startsWith("FAILED")) {
+            return null;
+        }
+        return exit.startsWith("FAILED: ") ? exit.substring("FAILED: ".length()) : exit;
     }
 
     private static Instant instant(Date date) {
