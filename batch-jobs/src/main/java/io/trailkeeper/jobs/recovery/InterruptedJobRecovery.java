@@ -1,0 +1,114 @@
+package io.trailkeeper.jobs.recovery;
+
+import io.trailkeeper.jobs.ingest.ImportLauncher;
+import io.trailkeeper.jobs.ingest.ImportNotRestartable;
+import io.trailkeeper.jobs.ingest.ImportStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * After every server start, finds executions of Trailkeeper's jobs that a crash left "running", marks
+ * them FAILED (see {@link PayaraJobRepository} for why and how), and, unless
+ * {@code trailkeeper.import.resume-after-crash=false}, restarts interrupted imports from their last
+ * checkpoint: an officer expects an import they started to finish by itself. Runs from a timer just
+ * after deployment, once the batch runtime is up; until then a crashed import still shows STARTED.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the job repository is updated in a transaction of its own
+public class InterruptedJobRecovery {
+
+    /** Every job Trailkeeper defines; a new job is added here so that a crash cannot strand it. */
+    static final List<String> RECOVERED_JOBS = List.of(ImportLauncher.JOB_NAME, "langfuse-pull");
+    private static final Logger LOG = Logger.getLogger(InterruptedJobRecovery.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "trailkeeper.import.resume-after-crash", defaultValue = "true")
+    boolean resumeImports;
+
+    /** The batch runtime's job repository (Payara: asadmin get configs.config.server-config.batch-runtime-configuration). */
+    @Inject
+    @ConfigProperty(name = "trailkeeper.jobs.repository.datasource", defaultValue = "jdbc/__TimerPool")
+    String repositoryDataSource;
+
+    @Inject
+    @ConfigProperty(name = "trailkeeper.jobs.repository.table-prefix", defaultValue = "")
+    String tablePrefix;
+
+    @Inject
+    @ConfigProperty(name = "trailkeeper.jobs.repository.table-suffix", defaultValue = "")
+    String tableSuffix;
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    ImportLauncher imports;
+
+    @PostConstruct
+    void scheduleOnce() {
+        timers.createSingleActionTimer(500, new TimerConfig("interrupted-job-recovery", false));
+    }
+
+    @Timeout
+    void recover() {
+        try {
+            BatchRuntime.getJobOperator(); // boots the batch runtime, which creates its tables on a fresh domain
+            Instant serverStarted = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+            List<InterruptedExecution> interrupted = new PayaraJobRepository(dataSource(), tablePrefix, tableSuffix)
+                    .markInterrupted(RECOVERED_JOBS, serverStarted, Instant.now());
+            if (interrupted.isEmpty()) {
+                return;
+            }
+            LOG.warning(() -> "Marked FAILED after a server crash (were still shown as running): executions "
+                    + interrupted.stream().map(e -> e.jobName() + "#" + e.executionId()).toList());
+            for (InterruptedExecution execution : interrupted) {
+                resume(execution);
+            }
+        } catch (Exception e) {
+            // Nothing is lost: the executions stay as they were and can be examined; the server runs on.
+            LOG.log(Level.SEVERE, "Could not recover batch executions interrupted by a server crash", e);
+        }
+    }
+
+    private void resume(InterruptedExecution execution) {
+        if (!ImportLauncher.JOB_NAME.equals(execution.jobName())) {
+            LOG.info(() -> execution.jobName() + "#" + execution.executionId() + " can be restarted from its checkpoint");
+            return;
+        }
+        if (!resumeImports) {
+            LOG.info(() -> "Import " + execution.executionId() + " can be restarted: POST /api/imports/"
+                    + execution.executionId() + "/restart (trailkeeper.import.resume-after-crash=false)");
+            return;
+        }
+        try {
+            imports.restart(execution.executionId()).map(ImportStatus::executionId).ifPresent(restarted ->
+                    LOG.info(() -> "Resumed import " + execution.executionId() + " from its checkpoint as execution " + restarted));
+        } catch (ImportNotRestartable e) {
+            LOG.warning(() -> "Import " + execution.executionId() + " was not resumed: " + e.getMessage());
+        }
+    }
+
+    private DataSource dataSource() throws NamingException {
+        return (DataSource) new InitialContext().lookup(repositoryDataSource);
+    }
+}
