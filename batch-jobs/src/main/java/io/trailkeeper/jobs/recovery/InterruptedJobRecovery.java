@@ -1,5 +1,6 @@
 package io.trailkeeper.jobs.recovery;
 
+import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
 import io.trailkeeper.jobs.ingest.ImportNotRestartable;
 import io.trailkeeper.jobs.ingest.ImportStatus;
@@ -7,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -18,6 +20,7 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -31,6 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code trailkeeper.import.resume-after-crash=false}, restarts interrupted imports from their last
  * checkpoint: an officer expects an import they started to finish by itself. Runs from a timer just
  * after deployment, once the batch runtime is up; until then a crashed import still shows STARTED.
+ * Resuming waits until the domain's beans answer: at server start the timer can fire while the
+ * application is still loading, and a chunk written then would fail.
  */
 @Singleton
 @Startup
@@ -40,6 +45,8 @@ public class InterruptedJobRecovery {
     /** Every job Trailkeeper defines; a new job is added here so that a crash cannot strand it. */
     static final List<String> RECOVERED_JOBS = List.of(ImportLauncher.JOB_NAME, "langfuse-pull");
     private static final Logger LOG = Logger.getLogger(InterruptedJobRecovery.class.getName());
+    private static final long RETRY_MILLIS = 1_000;
+    private static final int MAX_WAITS = 300;
 
     @Inject
     @ConfigProperty(name = "trailkeeper.import.resume-after-crash", defaultValue = "true")
@@ -50,19 +57,26 @@ public class InterruptedJobRecovery {
     @ConfigProperty(name = "trailkeeper.jobs.repository.datasource", defaultValue = "jdbc/__TimerPool")
     String repositoryDataSource;
 
+    /** Empty by default, as in Payara; set both to match a batch runtime configured with a table prefix or suffix. */
     @Inject
-    @ConfigProperty(name = "trailkeeper.jobs.repository.table-prefix", defaultValue = "")
-    String tablePrefix;
+    @ConfigProperty(name = "trailkeeper.jobs.repository.table-prefix")
+    Optional<String> tablePrefix;
 
     @Inject
-    @ConfigProperty(name = "trailkeeper.jobs.repository.table-suffix", defaultValue = "")
-    String tableSuffix;
+    @ConfigProperty(name = "trailkeeper.jobs.repository.table-suffix")
+    Optional<String> tableSuffix;
 
     @Resource
     TimerService timers;
 
     @EJB
     ImportLauncher imports;
+
+    @EJB
+    TrailIngestion ingestion;
+
+    private List<InterruptedExecution> toResume;
+    private int waits;
 
     @PostConstruct
     void scheduleOnce() {
@@ -72,21 +86,44 @@ public class InterruptedJobRecovery {
     @Timeout
     void recover() {
         try {
-            BatchRuntime.getJobOperator(); // boots the batch runtime, which creates its tables on a fresh domain
-            Instant serverStarted = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-            List<InterruptedExecution> interrupted = new PayaraJobRepository(dataSource(), tablePrefix, tableSuffix)
-                    .markInterrupted(RECOVERED_JOBS, serverStarted, Instant.now());
-            if (interrupted.isEmpty()) {
+            if (toResume == null) {
+                toResume = markInterrupted();
+            }
+            if (toResume.isEmpty()) {
                 return;
             }
-            LOG.warning(() -> "Marked FAILED after a server crash (were still shown as running): executions "
-                    + interrupted.stream().map(e -> e.jobName() + "#" + e.executionId()).toList());
-            for (InterruptedExecution execution : interrupted) {
-                resume(execution);
+            if (!applicationStarted() && ++waits < MAX_WAITS) {
+                timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig("interrupted-job-recovery", false));
+                return;
             }
+            List<InterruptedExecution> now = toResume;
+            toResume = List.of();
+            now.forEach(this::resume);
         } catch (Exception e) {
             // Nothing is lost: the executions stay as they were and can be examined; the server runs on.
             LOG.log(Level.SEVERE, "Could not recover batch executions interrupted by a server crash", e);
+        }
+    }
+
+    private List<InterruptedExecution> markInterrupted() throws Exception {
+        BatchRuntime.getJobOperator(); // boots the batch runtime, which creates its tables on a fresh domain
+        Instant serverStarted = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        List<InterruptedExecution> interrupted = new PayaraJobRepository(dataSource(), tablePrefix.orElse(""), tableSuffix.orElse(""))
+                .markInterrupted(RECOVERED_JOBS, serverStarted, Instant.now());
+        if (!interrupted.isEmpty()) {
+            LOG.warning(() -> "Marked FAILED after a server crash (were still shown as running): executions "
+                    + interrupted.stream().map(e -> e.jobName() + "#" + e.executionId()).toList());
+        }
+        return interrupted;
+    }
+
+    /** The domain's beans refuse calls ("container is in STOPPED") until the whole application has started. */
+    private boolean applicationStarted() {
+        try {
+            ingestion.findSource(InterruptedJobRecovery.class.getName());
+            return true;
+        } catch (EJBException notYet) {
+            return false;
         }
     }
 
