@@ -80,6 +80,13 @@ public class InterruptedJobRecovery {
 
     @PostConstruct
     void scheduleOnce() {
+        try {
+            // Before any import of this server runs: its checkpoints must survive a crash like its events.
+            repository().makeCommitsDurable();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Could not make the batch job repository " + repositoryDataSource + " write commits at once;"
+                    + " after a crash an import may re-read its last lines. Run SET WRITE_DELAY 0 on it or use PostgreSQL", e);
+        }
         timers.createSingleActionTimer(500, new TimerConfig("interrupted-job-recovery", false));
     }
 
@@ -108,8 +115,7 @@ public class InterruptedJobRecovery {
     private List<InterruptedExecution> markInterrupted() throws Exception {
         BatchRuntime.getJobOperator(); // boots the batch runtime, which creates its tables on a fresh domain
         Instant serverStarted = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        List<InterruptedExecution> interrupted = new PayaraJobRepository(dataSource(), tablePrefix.orElse(""), tableSuffix.orElse(""))
-                .markInterrupted(RECOVERED_JOBS, serverStarted, Instant.now());
+        List<InterruptedExecution> interrupted = repository().markInterrupted(RECOVERED_JOBS, serverStarted, Instant.now());
         if (!interrupted.isEmpty()) {
             LOG.warning(() -> "Marked FAILED after a server crash (were still shown as running): executions "
                     + interrupted.stream().map(e -> e.jobName() + "#" + e.executionId()).toList());
@@ -145,7 +151,8 @@ public class InterruptedJobRecovery {
         }
     }
 
-    private DataSource dataSource() throws NamingException {
-        return (DataSource) new InitialContext().lookup(repositoryDataSource);
+    private PayaraJobRepository repository() throws NamingException {
+        return new PayaraJobRepository((DataSource) new InitialContext().lookup(repositoryDataSource),
+                tablePrefix.orElse(""), tableSuffix.orElse(""));
     }
 }

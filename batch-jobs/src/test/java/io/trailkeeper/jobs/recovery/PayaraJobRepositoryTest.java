@@ -2,6 +2,7 @@ package io.trailkeeper.jobs.recovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -119,6 +120,12 @@ class PayaraJobRepositoryTest {
         }
         assertEquals(1, new PayaraJobRepository(db, "TK_", "").markInterrupted(List.of("trail-file-import"), SERVER_STARTED, NOW).size());
         assertThrows(IllegalArgumentException.class, () -> new PayaraJobRepository(db, "X; DROP TABLE JOBSTATUS --", ""));
+    }
+
+    @Test
+    void anEmbeddedH2RepositoryWritesEachCommitAtOnce() throws SQLException {
+        assertTrue(repository().makeCommitsDurable());
+        assertEquals("0", text("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"));
     }
 
     private PayaraJobRepository repository() {
