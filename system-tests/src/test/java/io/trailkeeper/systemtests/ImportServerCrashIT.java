@@ -50,6 +50,7 @@ class ImportServerCrashIT {
         Assumptions.assumeTrue(Boolean.getBoolean("trailkeeper.crash-test"), "runs in the crash-test failsafe execution only");
         domain = PayaraDomain.fromBuild();
         domain.start();
+        domain.enableAutomaticTransactionRecovery();
         domain.deploy(Path.of(System.getProperty("trailkeeper.ear")));
         awaitReady();
     }

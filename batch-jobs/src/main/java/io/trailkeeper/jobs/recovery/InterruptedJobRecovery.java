@@ -99,7 +99,7 @@ public class InterruptedJobRecovery {
             if (toResume.isEmpty()) {
                 return;
             }
-            if (!applicationStarted() && ++waits < MAX_WAITS) {
+            if (!readyToResume() && ++waits < MAX_WAITS) {
                 timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig("interrupted-job-recovery", false));
                 return;
             }
@@ -121,6 +121,24 @@ public class InterruptedJobRecovery {
                     + interrupted.stream().map(e -> e.jobName() + "#" + e.executionId()).toList());
         }
         return interrupted;
+    }
+
+    /**
+     * Resuming needs the application's beans and the crashed chunk's transaction decided: until
+     * Payara's transaction recovery (transaction-service automatic-recovery=true) has rolled it back,
+     * it holds the checkpoint's rows locked and the resumed import would fail on them.
+     */
+    private boolean readyToResume() throws Exception {
+        if (!applicationStarted()) {
+            return false;
+        }
+        int inDoubt = repository().inDoubtTransactions();
+        if (inDoubt > 0 && waits % 30 == 0) {
+            LOG.warning(() -> inDoubt + " transaction(s) of the batch job repository are in doubt since the crash; waiting for"
+                    + " Payara's transaction recovery (asadmin set configs.config.server-config.transaction-service."
+                    + "automatic-recovery=true, or asadmin recover-transactions)");
+        }
+        return inDoubt == 0;
     }
 
     /** The domain's beans refuse calls ("container is in STOPPED") until the whole application has started. */

@@ -83,6 +83,24 @@ public class PayaraJobRepository {
     }
 
     /**
+     * Transactions of the repository that were prepared but neither committed nor rolled back when the
+     * server died (embedded H2 only). They keep the crashed step's checkpoint row locked until the
+     * server's transaction recovery decides them, so a resumed job must wait for them.
+     */
+    public int inDoubtTransactions() throws SQLException {
+        try (Connection connection = repository.getConnection()) {
+            if (!"H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+                return 0;
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT")) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
+    }
+
+    /**
      * Marks FAILED every execution of the named jobs that the repository still shows as running
      * although it was created before {@code notRunningSince}.
      *

@@ -128,6 +128,11 @@ class PayaraJobRepositoryTest {
         assertEquals("0", text("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"));
     }
 
+    @Test
+    void aRepositoryWithoutPreparedTransactionsHasNoneInDoubt() throws SQLException {
+        assertEquals(0, repository().inDoubtTransactions());
+    }
+
     private PayaraJobRepository repository() {
         return new PayaraJobRepository(db, "", "");
     }
