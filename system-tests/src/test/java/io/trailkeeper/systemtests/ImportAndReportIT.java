@@ -70,6 +70,26 @@ class ImportAndReportIT {
     }
 
     @Test
+    void onlyAnInterruptedImportCanBeRestarted() {
+        JsonObject done = client.importAndWait(officer, "api-test-" + trail.suffix, trail.jsonLines());
+        long id = done.getJsonNumber("executionId").longValue();
+        assertEquals(id, done.getJsonNumber("latestExecutionId").longValue(), done.toString());
+        assertFalse(done.containsKey("restartedFrom") && !done.isNull("restartedFrom"), "a first run restarts nothing: " + done);
+
+        HttpResponse<String> completed = client.send("POST", "/api/imports/" + id + "/restart", officer, "application/json", "");
+        assertEquals(409, completed.statusCode(), completed.body());
+        assertEquals("application/problem+json", completed.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(completed.body().contains("has completed"), completed.body());
+
+        HttpResponse<String> unknown = client.send("POST", "/api/imports/987654321/restart", officer, "application/json", "");
+        assertEquals(404, unknown.statusCode(), unknown.body());
+
+        HttpResponse<String> byAuditor = client.send("POST", "/api/imports/" + id + "/restart", client.createAccount("AUDITOR"),
+                "application/json", "");
+        assertEquals(403, byAuditor.statusCode(), byAuditor.body());
+    }
+
+    @Test
     void importingTheSameTrailAgainStoresNothingNew() {
         String source = "api-test-" + trail.suffix;
         client.importAndWait(officer, source, trail.jsonLines());

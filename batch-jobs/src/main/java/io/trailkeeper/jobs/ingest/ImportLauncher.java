@@ -7,9 +7,14 @@ import io.trailkeeper.source.entity.ConfiguredSource;
 import io.trailkeeper.source.entity.PullTrigger;
 import io.trailkeeper.trail.entity.AuditSource;
 import io.trailkeeper.trail.entity.SourceKind;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
@@ -20,9 +25,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +37,11 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Starts imports of agent-action trails and tells where they stand. */
+/**
+ * Starts imports of agent-action trails, restarts interrupted ones and tells where they stand. Every
+ * call on the job operator for imports goes through this bean: Payara lets only the component that
+ * started a job restart it.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the batch runtime runs its own transactions
 public class ImportLauncher {
@@ -105,10 +116,65 @@ public class ImportLauncher {
             if (!JOB_NAME.equals(execution.getJobName())) {
                 return Optional.empty();
             }
-            return Optional.of(toStatus(execution, operator.getStepExecutions(executionId)));
+            return Optional.of(toStatus(operator, execution, executionsOfSameImport(operator, executionId)));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Restarts a failed or stopped import from its last checkpoint (the byte offset after the last
+     * committed chunk), reading the same file from the inbox. Events already stored are not stored
+     * again, so the import ends with exactly the events of the file.
+     *
+     * @return the new execution's status, or empty when there is no import with that id
+     * @throws ImportNotRestartable when it is still running, completed, abandoned, already restarted, or its file is gone
+     */
+    public Optional<ImportStatus> restart(long executionId) {
+        JobOperator operator = operator();
+        JobExecution execution;
+        try {
+            execution = operator.getJobExecution(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+        if (!JOB_NAME.equals(execution.getJobName())) {
+            return Optional.empty();
+        }
+        BatchStatus status = execution.getBatchStatus();
+        if (status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING) {
+            throw new ImportNotRestartable("import " + executionId + " is still running (" + status + ")");
+        }
+        if (status == BatchStatus.COMPLETED) {
+            throw new ImportNotRestartable("import " + executionId + " has completed; there is nothing to resume");
+        }
+        if (status == BatchStatus.ABANDONED) {
+            throw new ImportNotRestartable("import " + executionId + " was abandoned and cannot be restarted; upload the file again");
+        }
+        long latest = executionsOfSameImport(operator, executionId).stream()
+                .mapToLong(JobExecution::getExecutionId).max().orElse(executionId);
+        if (latest != executionId) {
+            throw new ImportNotRestartable("import " + executionId + " was already restarted as " + latest + "; follow that one");
+        }
+        Properties parameters = execution.getJobParameters();
+        String file = parameters.getProperty("file");
+        if (file == null || !Files.isRegularFile(Path.of(file))) {
+            throw new ImportNotRestartable("the uploaded file of import " + executionId + " is no longer in the inbox; upload it again");
+        }
+        try {
+            return status(operator.restart(executionId, parameters));
+        } catch (JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
+            throw new ImportNotRestartable("import " + executionId + " changed meanwhile: " + e.getMessage());
+        } catch (JobSecurityException e) {
+            // Payara ties a job to the component that started it; a redeployed application is a new one.
+            throw new ImportNotRestartable("import " + executionId + " was started by an earlier deployment; upload the file again");
+        } catch (JobRestartException e) {
+            throw new ImportNotRestartable("import " + executionId + " cannot be restarted: " + e.getMessage());
+        }
+    }
+
+    private static List<JobExecution> executionsOfSameImport(JobOperator operator, long executionId) {
+        return operator.getJobExecutions(operator.getJobInstance(executionId));
     }
 
     /** The latest execution of each of the most recent imports, newest first. */
@@ -119,8 +185,8 @@ public class ImportLauncher {
             for (JobInstance instance : operator.getJobInstances(JOB_NAME, 0, max)) {
                 List<JobExecution> executions = operator.getJobExecutions(instance);
                 executions.stream()
-                        .max((a, b) -> Long.compare(a.getExecutionId(), b.getExecutionId()))
-                        .ifPresent(latest -> statuses.add(toStatus(latest, operator.getStepExecutions(latest.getExecutionId()))));
+                        .max(Comparator.comparingLong(JobExecution::getExecutionId))
+                        .ifPresent(latest -> statuses.add(toStatus(operator, latest, executions)));
             }
         } catch (NoSuchJobException e) {
             return List.of(); // no import has run yet
@@ -129,8 +195,13 @@ public class ImportLauncher {
         return statuses;
     }
 
-    private static ImportStatus toStatus(JobExecution execution, List<StepExecution> steps) {
-        StoreOutcome tally = steps.stream()
+    /** @param chain every execution of the same import (the first run and its restarts) */
+    private static ImportStatus toStatus(JobOperator operator, JobExecution execution, List<JobExecution> chain) {
+        long id = execution.getExecutionId();
+        Long restartedFrom = chain.stream().mapToLong(JobExecution::getExecutionId).filter(other -> other < id).boxed()
+                .max(Long::compare).orElse(null);
+        long latest = chain.stream().mapToLong(JobExecution::getExecutionId).max().orElse(id);
+        StoreOutcome tally = operator.getStepExecutions(id).stream()
                 .map(StepExecution::getPersistentUserData)
                 .filter(StoreOutcome.class::isInstance)
                 .map(StoreOutcome.class::cast)
@@ -139,7 +210,7 @@ public class ImportLauncher {
         return new ImportStatus(execution.getExecutionId(), execution.getBatchStatus().name(),
                 parameters.getProperty("source"), parameters.getProperty("format"), parameters.getProperty("fileName"),
                 instant(execution.getStartTime()), instant(execution.getEndTime()),
-                tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
+                tally.read(), tally.stored(), tally.duplicates(), tally.quarantined(), restartedFrom, latest);
     }
 
     private static Instant instant(Date date) {

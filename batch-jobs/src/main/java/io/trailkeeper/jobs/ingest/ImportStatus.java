@@ -11,10 +11,14 @@ import java.time.Instant;
  * @param stored     new audit events stored
  * @param duplicates events the trail already had
  * @param quarantined records set aside with a reason
+ * @param restartedFrom     the execution this one restarted from its checkpoint, or null for the first run
+ * @param latestExecutionId the newest execution of the same import (this one unless it was restarted);
+ *                          follow it to see where an interrupted import stands now
  */
 public record ImportStatus(long executionId, String status, String source, String format, String fileName,
                            Instant startedAt, Instant endedAt,
-                           long read, long stored, long duplicates, long quarantined) {
+                           long read, long stored, long duplicates, long quarantined,
+                           Long restartedFrom, long latestExecutionId) {
 
     public boolean finished() {
         return switch (status) {

@@ -11,7 +11,7 @@ class ImportStatusTest {
 
     static ImportStatus withStatus(String status) {
         return new ImportStatus(1, status, "support-bot logs", "JSONL_FILE", "trail.jsonl",
-                Instant.parse("2026-11-21T12:00:00Z"), null, 10, 8, 1, 1);
+                Instant.parse("2026-11-21T12:00:00Z"), null, 10, 8, 1, 1, null, 1);
     }
 
     @ParameterizedTest

@@ -43,7 +43,9 @@ public record DatabaseSettings(String url, String user, String password) {
     static String embeddedUrl(Path instanceRoot) {
         Path file = instanceRoot.resolve("lib").resolve("databases").resolve("trailkeeper");
         // AUTO_SERVER lets a developer open the same file with the H2 console while Payara runs.
-        return "jdbc:h2:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: by default H2 writes a commit up to 500 ms later, so a crash could lose chunks
+        // of an import whose checkpoint (in the batch job repository, another database) survived.
+        return "jdbc:h2:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     public DatabaseVendor vendor() {

@@ -3,11 +3,13 @@ package io.trailkeeper.web.ingest;
 import io.trailkeeper.access.entity.Role;
 import io.trailkeeper.ingest.boundary.Quarantine;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
+import io.trailkeeper.jobs.ingest.ImportNotRestartable;
 import io.trailkeeper.jobs.ingest.ImportStatus;
 import io.trailkeeper.web.platform.ResourceIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,7 +26,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Imports of agent-action trails: start one from an upload, follow its progress. */
+/** Imports of agent-action trails: start one from an upload, follow its progress, restart it after an interruption. */
 @Path("imports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,6 +77,27 @@ public class ImportsResource {
     @Operation(summary = "One import's status and counts")
     public ImportStatus status(@PathParam("executionId") long executionId) {
         return launcher.status(executionId).orElseThrow(() -> ResourceIds.notFound("import", executionId));
+    }
+
+    @POST
+    @Path("{executionId}/restart")
+    @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Restart a failed or stopped import from its last checkpoint",
+            description = "Continues after the last committed line of the same file; nothing is stored twice. Answers 202 "
+                    + "with the new execution's status (restartedFrom names this one). 409 when the import is still running, "
+                    + "has completed, was abandoned or already restarted (follow latestExecutionId), or its file is gone. "
+                    + "After a server crash, interrupted imports are resumed by themselves unless "
+                    + "trailkeeper.import.resume-after-crash=false.")
+    public Response restart(@PathParam("executionId") long executionId) {
+        ImportStatus restarted;
+        try {
+            restarted = launcher.restart(executionId).orElseThrow(() -> new NotFoundException("no import with id " + executionId));
+        } catch (ImportNotRestartable e) {
+            throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
+        }
+        return Response.accepted(restarted)
+                .location(UriBuilder.fromPath("/api/imports/{id}").build(restarted.executionId()))
+                .build();
     }
 
     @GET

@@ -1,0 +1,103 @@
+package io.trailkeeper.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The unpacked Payara's domain1, driven with asadmin like an operator would, so that a test can kill
+ * the server hard and start it again (Arquillian's managed container cannot be crashed under its feet).
+ * The server inherits this JVM's environment: database, keys and the administrator's password.
+ */
+final class PayaraDomain {
+
+    private static final String DOMAIN = "domain1";
+    private final Path home;
+    private final Path log;
+
+    PayaraDomain(Path home, Path log) {
+        this.home = home;
+        this.log = log;
+    }
+
+    static PayaraDomain fromBuild() {
+        String home = System.getProperty("payara.home");
+        if (home == null || !Files.isDirectory(Path.of(home, "bin"))) {
+            throw new IllegalStateException("system property payara.home must name the unpacked Payara; run through Maven (mvn verify)");
+        }
+        return new PayaraDomain(Path.of(home), Path.of(home).getParent().resolve("crash-test-asadmin.log"));
+    }
+
+    void start() {
+        asadmin(Duration.ofMinutes(3), "start-domain", DOMAIN);
+    }
+
+    /**
+     * A server that crashed mid-chunk leaves that chunk's XA branch prepared in the job repository;
+     * with automatic recovery the restarted server decides it (rolls it back) instead of leaving the
+     * checkpoint locked. Takes effect at the next start, which is the one after a crash.
+     */
+    void enableAutomaticTransactionRecovery() {
+        asadmin(Duration.ofMinutes(1), "set", "configs.config.server-config.transaction-service.automatic-recovery=true");
+    }
+
+    void deploy(Path ear) {
+        asadmin(Duration.ofMinutes(4), "deploy", "--force=true", "--name", "trailkeeper", ear.toString());
+    }
+
+    /** Stops the domain if it runs; for clean-up, so it never throws. */
+    void stopQuietly() {
+        try {
+            asadmin(Duration.ofMinutes(2), "stop-domain", "--kill=true", DOMAIN);
+        } catch (RuntimeException e) {
+            System.err.println("stop-domain failed: " + e.getMessage());
+        }
+    }
+
+    /** Kills the server JVM as a crash would (SIGKILL): no shutdown hook, no batch runtime clean-up. */
+    void killHard() throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        long pid = Long.parseLong(Files.readString(home.resolve("glassfish/domains/" + DOMAIN + "/config/pid")).strip());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no server process " + pid));
+        if (!server.destroyForcibly()) {
+            throw new IllegalStateException("could not kill the server process " + pid);
+        }
+        server.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    private void asadmin(Duration timeout, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/asadmin").toString());
+        command.add("--interactive=false");
+        command.addAll(List.of(arguments));
+        try {
+            Files.writeString(log, "$ " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("asadmin " + arguments[0] + " did not finish within " + timeout + "; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("asadmin " + arguments[0] + " failed (" + process.exitValue() + "); see " + log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run asadmin in " + home, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    File serverLog() {
+        return home.resolve("glassfish/domains/" + DOMAIN + "/logs/server.log").toFile();
+    }
+}
