@@ -91,7 +91,7 @@ public class ImportsResource {
     public Response restart(@PathParam("executionId") long executionId) {
         ImportStatus restarted;
         try {
-            restarted = launcher.restart(executionId).orElseThrow(() -> new NotFoundException("no import with id " + executionId));
+            restarted = launcher.restart(executionId).orElseThrow(() -> ResourceIds.notFound("import", executionId));
         } catch (ImportNotRestartable e) {
             throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
         }
