@@ -34,6 +34,8 @@ final class LangfuseTestServer implements AutoCloseable {
     private final boolean holdPage2;
     final CountDownLatch page2Requested = new CountDownLatch(1);
     final CountDownLatch releasePage2 = new CountDownLatch(1);
+    /** While true, page 3 answers 503 every time, so a pull gives up after its retries with pages 1 and 2 committed. */
+    volatile boolean page3Down;
 
     LangfuseTestServer(String run, String publicKey, String secretKey, boolean holdPage2) {
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
@@ -82,6 +84,10 @@ final class LangfuseTestServer implements AutoCloseable {
                 reply(exchange, 429, "{\"message\":\"Rate limit exceeded\",\"code\":\"rate_limited\"}");
                 return;
             }
+        }
+        if (cursor.equals(LangfusePages.CURSOR_3) && page3Down) {
+            reply(exchange, 503, "{\"message\":\"Service Unavailable\"}");
+            return;
         }
         if (cursor.equals(LangfusePages.CURSOR_3) && count == 1) {
             reply(exchange, 500, "{\"message\":\"Internal Server Error\"}");

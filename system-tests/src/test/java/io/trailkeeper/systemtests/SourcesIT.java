@@ -265,6 +265,37 @@ class SourcesIT {
     }
 
     @Test
+    void aLangfusePullThatGaveUpResumesFromItsCursorAtTheNextPullAndEndsWithExactlyTheSourcesEvents() {
+        String run = LangfusePullIT.run();
+        try (LangfuseTestServer langfuse = LangfusePullIT.server(run, false)) {
+            langfuse.page3Down = true;
+            JsonObject source = addSource(Json.createObjectBuilder().add("name", "langfuse-resume-" + run).add("kind", "LANGFUSE_API")
+                    .add("baseUrl", langfuse.baseUrl()).add("publicKeyProperty", LangfusePullIT.PUBLIC_KEY_PROPERTY)
+                    .add("secretKeyProperty", LangfusePullIT.SECRET_KEY_PROPERTY).add("pageSize", 3)
+                    .add("enabled", false).build().toString());
+            String id = source.getString("id");
+
+            JsonObject failed = pullAndWait(id, 1).getJsonObject(0);
+            assertEquals("FAILED", failed.getString("status"), "page 3 stayed down through every retry: " + failed);
+            long storedBefore = json(client.get("/api/sources/" + id, officer).body()).asJsonObject().getJsonNumber("eventsStored").longValue();
+            assertTrue(storedBefore > 0 && storedBefore < LangfusePages.VALID, "pages 1 and 2 were committed: " + storedBefore);
+            int requestsBefore = langfuse.cursors().size();
+
+            langfuse.page3Down = false;
+            HttpResponse<String> again = client.send("POST", "/api/sources/" + id + "/pulls", officer, "application/json", "");
+            assertEquals(202, again.statusCode(), again.body());
+            assertEquals(failed.getInt("executionId"), json(again.body()).asJsonObject().getInt("resumedFrom"), again.body());
+            JsonObject resumed = awaitPulls(id).getJsonObject(0);
+            assertEquals("COMPLETED", resumed.getString("status"), resumed.toString());
+            List<String> asked = langfuse.cursors().subList(requestsBefore, langfuse.cursors().size());
+            assertFalse(asked.contains(""), "the resumed pull starts from its checkpoint's cursor, not the first page: " + asked);
+            assertEquals(0, resumed.getInt("duplicates"), "what was committed before is skipped, not read again: " + resumed);
+            JsonObject after = json(client.get("/api/sources/" + id, officer).body()).asJsonObject();
+            assertEquals(LangfusePages.VALID, after.getJsonNumber("eventsStored").longValue(), after.toString());
+        }
+    }
+
+    @Test
     void aLangfusePullWhoseKeysAreRefusedFailsAndTheSourceSaysWhyWithoutTheKeys() {
         String run = LangfusePullIT.run();
         try (LangfuseTestServer langfuse = LangfusePullIT.server(run, false)) {

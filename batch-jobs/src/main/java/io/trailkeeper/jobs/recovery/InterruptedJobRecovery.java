@@ -4,6 +4,7 @@ import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
 import io.trailkeeper.jobs.ingest.ImportNotRestartable;
 import io.trailkeeper.jobs.ingest.ImportStatus;
+import io.trailkeeper.jobs.source.SourcePulls;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
@@ -74,6 +75,9 @@ public class InterruptedJobRecovery {
 
     @EJB
     TrailIngestion ingestion;
+
+    @EJB
+    SourcePulls pulls;
 
     private List<InterruptedExecution> toResume;
     private int waits;
@@ -152,6 +156,16 @@ public class InterruptedJobRecovery {
     }
 
     private void resume(InterruptedExecution execution) {
+        if (SourcePulls.LANGFUSE_JOB.equals(execution.jobName()) && resumeImports) {
+            try {
+                pulls.resumeAfterCrash(execution.executionId()).ifPresentOrElse(
+                        restarted -> LOG.info(() -> "Resumed pull " + execution.executionId() + " from its checkpoint as execution " + restarted),
+                        () -> LOG.info(() -> "Pull " + execution.executionId() + " resumes at its source's next pull"));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Pull " + execution.executionId() + " was not resumed; its source's next pull resumes it", e);
+            }
+            return;
+        }
         if (!ImportLauncher.JOB_NAME.equals(execution.jobName())) {
             LOG.info(() -> execution.jobName() + "#" + execution.executionId() + " can be restarted from its checkpoint");
             return;

@@ -12,9 +12,10 @@ import java.util.List;
  * @param deferred      files beyond the per-pull limit, left for the next pull
  * @param unreadable    files that could not be read (named in the server log by path only)
  * @param fromStartTime for Langfuse: observations from this time on are asked for (null: from the beginning)
+ * @param resumedFrom   for Langfuse: the interrupted pull this one continues from its checkpoint, or null for a new pull
  */
 public record PullStarted(List<Execution> started, int alreadyImported, int settling, int deferred, int unreadable,
-                          Instant fromStartTime) {
+                          Instant fromStartTime, Long resumedFrom) {
 
     public record Execution(long executionId, String fileName) {
     }

@@ -17,6 +17,9 @@ import jakarta.batch.operations.JobStartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
@@ -152,7 +155,7 @@ public class SourcePulls {
             catalog.recordPull(source.id(), executionId, trigger, fileName, requestedBy, clock.instant());
             started.add(new PullStarted.Execution(executionId, fileName));
         }
-        return new PullStarted(started, already, scan.settling(), scan.more(), unreadable, null);
+        return new PullStarted(started, already, scan.settling(), scan.more(), unreadable, null, null);
     }
 
     /** An earlier import of the file counts unless it failed or was stopped; then the file is imported again. */
@@ -180,21 +183,95 @@ public class SourcePulls {
         parameters.setProperty("publicKeyProperty", source.publicKeyProperty());
         parameters.setProperty("secretKeyProperty", source.secretKeyProperty());
         parameters.setProperty("pageSize", String.valueOf(source.pageSize()));
+        // One page per chunk transaction: a pull that gives up mid-walk keeps every page before it.
+        parameters.setProperty("chunkSize", String.valueOf(source.pageSize()));
         if (from != null) {
             parameters.setProperty("fromStartTime", from.toString());
         }
+        Optional<Resumed> resumed = resumeInterruptedPull(source, parameters);
         long executionId;
-        try {
-            executionId = BatchRuntime.getJobOperator().start(LANGFUSE_JOB, parameters);
-        } catch (NoSuchJobException | JobStartException e) {
-            boolean deployed = SourcePulls.class.getClassLoader().getResource("META-INF/batch-jobs/" + LANGFUSE_JOB + ".xml") != null;
-            LOG.log(Level.WARNING, "Could not start " + LANGFUSE_JOB + " for source " + source.name(), e);
-            throw new SourceRejected(SourceRejected.Reason.PULL_UNAVAILABLE, deployed
-                    ? "the job '" + LANGFUSE_JOB + "' could not be started; the server log says why"
-                    : "Langfuse sources cannot be pulled yet: the job '" + LANGFUSE_JOB + "' is not part of this deployment");
+        if (resumed.isPresent()) {
+            executionId = resumed.get().execution();
+            from = instantOrNull(parameters.getProperty("fromStartTime"));
+        } else {
+            try {
+                executionId = BatchRuntime.getJobOperator().start(LANGFUSE_JOB, parameters);
+            } catch (NoSuchJobException | JobStartException e) {
+                boolean deployed = SourcePulls.class.getClassLoader().getResource("META-INF/batch-jobs/" + LANGFUSE_JOB + ".xml") != null;
+                LOG.log(Level.WARNING, "Could not start " + LANGFUSE_JOB + " for source " + source.name(), e);
+                throw new SourceRejected(SourceRejected.Reason.PULL_UNAVAILABLE, deployed
+                        ? "the job '" + LANGFUSE_JOB + "' could not be started; the server log says why"
+                        : "Langfuse sources cannot be pulled yet: the job '" + LANGFUSE_JOB + "' is not part of this deployment");
+            }
         }
         catalog.recordPull(source.id(), executionId, trigger, null, requestedBy, clock.instant());
-        return new PullStarted(List.of(new PullStarted.Execution(executionId, null)), 0, 0, 0, 0, from);
+        return new PullStarted(List.of(new PullStarted.Execution(executionId, null)), 0, 0, 0, 0, from,
+                resumed.map(Resumed::interrupted).orElse(null));
+    }
+
+    /**
+     * The issue's exactly-once guarantee asks an interrupted pull to go on from its checkpoint (the
+     * page cursor), not from the start: when the source's latest pull FAILED or was STOPPED, against
+     * the same Langfuse, it is restarted with its own walk (same fromStartTime). Restarted with the
+     * current keys, so a pull refused for wrong keys resumes once they are fixed.
+     *
+     * @param parameters the parameters of a new pull; on a resume, its fromStartTime is replaced by the interrupted one's
+     * @return the interrupted and the restarted execution's ids, or empty when there is nothing to resume
+     */
+    private Optional<Resumed> resumeInterruptedPull(ConfiguredSource source, Properties parameters) {
+        List<SourcePull> latest = catalog.pulls(source.id(), 1);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        JobOperator operator = BatchRuntime.getJobOperator();
+        try {
+            JobExecution interrupted = operator.getJobExecution(latest.get(0).jobExecutionId());
+            Properties before = interrupted.getJobParameters();
+            boolean resumable = interrupted.getBatchStatus() == BatchStatus.FAILED || interrupted.getBatchStatus() == BatchStatus.STOPPED;
+            if (!resumable || !LANGFUSE_JOB.equals(interrupted.getJobName())
+                    || !source.baseUrl().equals(before.getProperty("baseUrl"))) {
+                return Optional.empty(); // a pull against another Langfuse starts afresh: its cursor means nothing there
+            }
+            parameters.remove("fromStartTime");
+            if (before.getProperty("fromStartTime") != null) {
+                parameters.setProperty("fromStartTime", before.getProperty("fromStartTime"));
+            }
+            long restarted = operator.restart(interrupted.getExecutionId(), parameters);
+            LOG.info(() -> "Resumed Langfuse pull " + interrupted.getExecutionId() + " of source " + source.id()
+                    + " from its checkpoint as execution " + restarted);
+            return Optional.of(new Resumed(interrupted.getExecutionId(), restarted));
+        } catch (NoSuchJobExecutionException | JobSecurityException | JobRestartException
+                 | JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
+            // Unknown to this runtime, started by an earlier deployment, or already resumed: pull afresh
+            // (events are stored once per observation id, so nothing is stored twice).
+            return Optional.empty();
+        }
+    }
+
+    private record Resumed(long interrupted, long execution) {
+    }
+
+    private static Instant instantOrNull(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    /**
+     * Restarts a Langfuse pull that a server crash interrupted (marked FAILED at start-up), from its
+     * checkpoint. Here, because Payara lets only the bean that started an execution restart it.
+     *
+     * @return the restarted execution's id, or empty when the execution is no pull of a known source
+     */
+    public Optional<Long> resumeAfterCrash(long executionId) {
+        Optional<SourcePull> pull = catalog.pullOfExecution(executionId);
+        if (pull.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfiguredSource source = catalog.require(pull.get().sourceId());
+        List<SourcePull> latest = catalog.pulls(source.id(), 1);
+        if (source.kind() != SourceKind.LANGFUSE_API || latest.isEmpty() || latest.get(0).jobExecutionId() != executionId) {
+            return Optional.empty();
+        }
+        return Optional.of(pull(source.id(), PullTrigger.SCHEDULE, null).started().get(0).executionId());
     }
 
     private Optional<Instant> lastCompletedStart(ConfiguredSource source) {
