@@ -4,6 +4,7 @@ import static io.trailkeeper.systemtests.TrailkeeperClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.BufferedWriter;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +103,65 @@ class ImportServerCrashIT {
         JsonObject verification = json(client.get("/api/integrity/verification", officer).body()).asJsonObject();
         assertTrue(verification.getBoolean("ok"), verification.toString());
         assertEquals(allEvents(officer), verification.getJsonNumber("checkedSize").longValue(), "log size == events: " + verification);
+    }
+
+    @Test
+    void aLangfusePullInterruptedByACrashResumesFromItsCursorAndEndsWithExactlyTheSourcesEvents() throws Exception {
+        String officer = client.createAccount("COMPLIANCE_OFFICER");
+        String run = LangfusePullIT.run();
+        // The recorded API runs in this JVM, so it outlives the server; it holds the first request for page 2.
+        try (LangfuseTestServer langfuse = LangfusePullIT.server(run, true)) {
+            HttpResponse<String> added = client.send("POST", "/api/sources", officer, "application/json",
+                    Json.createObjectBuilder().add("name", "langfuse-crash-" + run).add("kind", "LANGFUSE_API")
+                            .add("baseUrl", langfuse.baseUrl()).add("publicKeyProperty", LangfusePullIT.PUBLIC_KEY_PROPERTY)
+                            .add("secretKeyProperty", LangfusePullIT.SECRET_KEY_PROPERTY).add("pageSize", 3)
+                            .add("enabled", false).build().toString());
+            assertEquals(201, added.statusCode(), added.body());
+            String source = json(added.body()).asJsonObject().getString("id");
+            HttpResponse<String> pulled = client.send("POST", "/api/sources/" + source + "/pulls", officer, "application/json", "");
+            assertEquals(202, pulled.statusCode(), pulled.body());
+            long crashed = json(pulled.body()).asJsonObject().getJsonArray("started").getJsonObject(0).getJsonNumber("executionId").longValue();
+
+            assertTrue(langfuse.page2Requested.await(60, TimeUnit.SECONDS), "the pull reached page 2");
+            long storedBeforeCrash = eventsOf(officer, source);
+            assertTrue(storedBeforeCrash > 0, "page 1 was committed before page 2 was asked for");
+            domain.killHard();
+            langfuse.releasePage2.countDown(); // the held answer goes to a dead connection
+            int requestsBeforeRestart = langfuse.cursors().size();
+
+            domain.start();
+            awaitReady();
+            JsonObject resumed = awaitLatestPullFinished(officer, source, crashed);
+            List<String> asked = langfuse.cursors().subList(requestsBeforeRestart, langfuse.cursors().size());
+            assertEquals("COMPLETED", resumed.getString("status"), resumed.toString());
+            // The checkpoint is the cursor of the page being read and how many of its observations are
+            // committed: the resumed pull asks for that page again and skips them, so nothing is a duplicate.
+            assertEquals(0, resumed.getInt("duplicates"), "what was committed before the crash is skipped, not re-read: " + resumed);
+            assertTrue(asked.contains(LangfusePages.CURSOR_3), "the resumed pull went on to the pages after the crash: " + asked);
+            assertEquals(LangfusePages.VALID, eventsOf(officer, source), "events stored (crash after " + storedBeforeCrash + ")");
+            JsonObject verification = json(client.get("/api/integrity/verification", officer).body()).asJsonObject();
+            assertTrue(verification.getBoolean("ok"), verification.toString());
+        }
+    }
+
+    private static long eventsOf(String officer, String source) {
+        return json(client.get("/api/sources/" + source, officer).body()).asJsonObject().getJsonNumber("eventsStored").longValue();
+    }
+
+    /** Start-up recovery marks the crashed pull FAILED and resumes it as a new execution of the source. */
+    private static JsonObject awaitLatestPullFinished(String officer, String source, long crashed) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonObject latest = null;
+        while (System.nanoTime() < deadline) {
+            JsonArray pulls = json(client.get("/api/sources/" + source + "/pulls", officer).body()).asJsonArray();
+            latest = pulls.getJsonObject(0);
+            if (latest.getJsonNumber("executionId").longValue() != crashed
+                    && List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(latest.getString("status"))) {
+                return latest;
+            }
+            TrailkeeperClient.sleep(500);
+        }
+        throw new IllegalStateException("the crashed pull " + crashed + " was not resumed and finished within 120 s: " + latest);
     }
 
     private static long upload(String officer, String source, Path file) throws IOException {
