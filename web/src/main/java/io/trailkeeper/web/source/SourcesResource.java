@@ -114,7 +114,8 @@ public class SourcesResource {
     @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Pull a source now",
             description = "A watched directory: each new or changed file starts an import (files are read in place, never "
-                    + "changed or removed). Langfuse: starts the job langfuse-pull from an hour before the last completed pull. "
+                    + "changed or removed). Langfuse: resumes a failed or interrupted pull from its cursor (resumedFrom names it), "
+                    + "otherwise starts the job langfuse-pull from an hour before the last completed pull. "
                     + "202 with the started executions (follow them at GET /api/sources/{id}/pulls or /api/imports/{executionId}); "
                     + "200 when there was nothing new; 409 while a pull of the source still runs; 422 when the source has nothing "
                     + "to pull or its credentials are not configured; 503 when the job for its kind is not deployed.")
