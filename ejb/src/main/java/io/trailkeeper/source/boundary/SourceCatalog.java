@@ -64,8 +64,17 @@ public class SourceCatalog {
         return Optional.of(view(source, em.find(SourceSettings.class, id), events, open));
     }
 
+    /**
+     * A source's settings for pulling it, WITHOUT its counts (left 0, as in {@link #scheduledSources()}):
+     * counting scans the source's events, and pulls and their status are asked for on every schedule
+     * tick and page refresh. {@link #find} gives the counts for display.
+     */
     public ConfiguredSource require(UUID id) {
-        return find(id).orElseThrow(() -> new SourceRejected(SourceRejected.Reason.UNKNOWN, "no source with id " + id));
+        AuditSource source = em.find(AuditSource.class, id);
+        if (source == null) {
+            throw new SourceRejected(SourceRejected.Reason.UNKNOWN, "no source with id " + id);
+        }
+        return view(source, em.find(SourceSettings.class, id), 0, 0);
     }
 
     public ConfiguredSource add(SourceDefinition asked, String by) {

@@ -18,16 +18,7 @@ class InclusionProofTest {
 
     private final List<byte[]> reference = Rfc6962ReferenceTree.leafHashes();
     private final List<byte[]> leaves = Rfc6962ReferenceTree.syntheticLeaves(2 * MAX_SIZE + 2);
-    private final List<byte[]> roots = new ArrayList<>();
-
-    InclusionProofTest() {
-        MerkleAccumulator accumulator = new MerkleAccumulator();
-        roots.add(accumulator.root());
-        for (byte[] leaf : leaves) {
-            accumulator.append(leaf);
-            roots.add(accumulator.root());
-        }
-    }
+    private final List<byte[]> roots = Rfc6962ReferenceTree.rootsOfEveryPrefix(leaves);
 
     /**
      * Published audit paths for the reference tree (transparency-dev/merkle proof/verify_test.go, which

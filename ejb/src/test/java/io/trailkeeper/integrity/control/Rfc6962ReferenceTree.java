@@ -62,6 +62,18 @@ final class Rfc6962ReferenceTree {
     }
 
     /** n distinct, reproducible leaf hashes for trees larger than the reference one. */
+    /** The root of every prefix of these leaves: index i holds the root of the first i leaves. */
+    static List<byte[]> rootsOfEveryPrefix(List<byte[]> leaves) {
+        List<byte[]> roots = new ArrayList<>();
+        MerkleAccumulator accumulator = new MerkleAccumulator();
+        roots.add(accumulator.root());
+        for (byte[] leaf : leaves) {
+            accumulator.append(leaf);
+            roots.add(accumulator.root());
+        }
+        return roots;
+    }
+
     static List<byte[]> syntheticLeaves(int n) {
         List<byte[]> hashes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package io.trailkeeper.web.source;
 
 import io.trailkeeper.jobs.source.PullStatus;
+import io.trailkeeper.jobs.source.SourcePulls;
 import io.trailkeeper.source.entity.ConfiguredSource;
 import io.trailkeeper.trail.entity.SourceKind;
 import java.time.Instant;
@@ -16,5 +17,10 @@ public record SourceView(UUID id, String name, SourceKind kind, String descripti
         return new SourceView(s.id(), s.name(), s.kind(), s.description(), s.createdAt(), s.configured(), s.enabled(),
                 s.watchedDirectory(), s.pollIntervalSeconds(), s.baseUrl(), s.publicKeyProperty(), s.secretKeyProperty(),
                 s.pageSize(), s.eventsStored(), s.quarantinedOpen(), lastPull);
+    }
+
+    /** The source as officers see it, with its latest pull. */
+    static SourceView withLastPull(ConfiguredSource s, SourcePulls pulls) {
+        return of(s, pulls.last(s.id()).orElse(null));
     }
 }

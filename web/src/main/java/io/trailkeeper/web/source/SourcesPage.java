@@ -60,7 +60,7 @@ public class SourcesPage implements Serializable {
 
     @PostConstruct
     void load() {
-        sources = catalog.list().stream().map(s -> SourceView.of(s, pulls.last(s.id()).orElse(null))).toList();
+        sources = catalog.list().stream().map(s -> SourceView.withLastPull(s, pulls)).toList();
     }
 
     public boolean canChange() {

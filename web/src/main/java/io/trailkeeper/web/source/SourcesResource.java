@@ -59,7 +59,7 @@ public class SourcesResource {
     @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     @Operation(summary = "All sources with their settings, counts and last pull, by name")
     public List<SourceView> list() {
-        return catalog.list().stream().map(s -> SourceView.of(s, pulls.last(s.id()).orElse(null))).toList();
+        return catalog.list().stream().map(s -> SourceView.withLastPull(s, pulls)).toList();
     }
 
     @POST
@@ -83,7 +83,7 @@ public class SourcesResource {
     @Operation(summary = "One source with its settings, counts and last pull")
     public SourceView source(@PathParam("id") String id) {
         ConfiguredSource source = catalog.find(uuid(id)).orElseThrow(() -> ResourceIds.notFound(SOURCE, id));
-        return SourceView.of(source, pulls.last(source.id()).orElse(null));
+        return SourceView.withLastPull(source, pulls);
     }
 
     @PUT
@@ -95,7 +95,7 @@ public class SourcesResource {
                     + "Fields left out take their defaults, as when adding.")
     public SourceView edit(@PathParam("id") String id, SourceDefinition definition) {
         ConfiguredSource edited = catalog.edit(uuid(id), required(definition), caller());
-        return SourceView.of(edited, pulls.last(edited.id()).orElse(null));
+        return SourceView.withLastPull(edited, pulls);
     }
 
     @POST
