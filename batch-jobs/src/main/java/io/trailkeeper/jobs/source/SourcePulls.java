@@ -91,7 +91,10 @@ public class SourcePulls {
             throw running(source);
         }
         try {
-            if (catalog.pulls(sourceId, PULLS_LOOKED_AT).stream().map(p -> status(source, p)).anyMatch(this::stillRunning)) {
+            // Only pulls young enough to count as running are worth asking the batch runtime about.
+            Instant runningSince = clock.instant().minus(ABANDONED_AFTER);
+            if (catalog.pulls(sourceId, PULLS_LOOKED_AT).stream().filter(p -> p.startedAt().isAfter(runningSince))
+                    .map(p -> status(source, p)).anyMatch(this::stillRunning)) {
                 throw running(source);
             }
             if (source.kind() == SourceKind.LANGFUSE_API) {
