@@ -117,6 +117,24 @@ pg_backend_ticks() {
     return 0
 }
 jvm_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
+# CPU ticks of each JVM thread ("tid name ticks"), to say where the JVM's CPU went (import, GC, JIT).
+jvm_thread_ticks() {
+    local task
+    for task in /proc/"$PID"/task/*; do
+        [ -r "$task/stat" ] || continue
+        printf '%s %s %s\n' "${task##*/}" "$(tr ' ' '_' <"$task/comm")" \
+            "$(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }')"
+    done 2>/dev/null
+    return 0
+}
+# Seconds per thread group between two listings, largest first: names lose their digits, so the
+# GC workers, compiler threads and pool threads each add up.
+jvm_thread_groups() {
+    awk 'NR == FNR { before[$1] = $3; next }
+         { name = $2; gsub(/[0-9]+/, "#", name); sum[name] += $3 - ($1 in before ? before[$1] : 0) }
+         END { for (n in sum) if (sum[n] >= 10) printf "%.1f %s\n", sum[n] / 100, n }' "$1" "$2" | sort -rn | head -8 \
+        | awk '{ printf "%s%s %s s", (NR > 1 ? ", " : ""), $2, $1 }'
+}
 ticks_delta() { # before-file after-file: CPU seconds of backends between the two listings
     awk 'NR == FNR { before[$1] = $2; next } { sum += $2 - ($1 in before ? before[$1] : 0) } END { printf "%.1f", sum / 100 }' "$1" "$2"
 }
@@ -128,6 +146,7 @@ import_file() {
     pg_backend_ticks >"$RUN/pg-before-$source"
     local jvm_before
     jvm_before=$(jvm_ticks)
+    jvm_thread_ticks >"$RUN/threads-before-$source"
     local samples=$RUN/heap-$source.jstat
     jstat -gc "$PID" 1000 >"$samples" 2>/dev/null &
     local sampler=$!
@@ -156,6 +175,8 @@ import_file() {
     local jvm_cpu db_cpu
     jvm_cpu=$(awk -v a="$jvm_before" -v b="$(jvm_ticks)" 'BEGIN { printf "%.1f", (b - a) / 100 }')
     pg_backend_ticks >"$RUN/pg-after-$source"
+    jvm_thread_ticks >"$RUN/threads-after-$source"
+    jvm_thread_groups "$RUN/threads-before-$source" "$RUN/threads-after-$source" >"$RUN/thread-groups-$source"
     db_cpu=$(ticks_delta "$RUN/pg-before-$source" "$RUN/pg-after-$source")
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
@@ -225,6 +246,7 @@ Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $
   events                          $BIG_STORED stored by the job ($(du -h "$BIG_FILE" | cut -f1) file)
   job trail-file-import           $JOB_RATE events/s ($(printf '%.1f' "$BIG_SECONDS") s from the job's start to its end)
   CPU spent by the job            Payara JVM $BIG_JVM_CPU s, its PostgreSQL backends $BIG_DB_CPU s ($(awk -v j="$BIG_JVM_CPU" -v d="$BIG_DB_CPU" -v n="$BIG_STORED" 'BEGIN { printf "%.0f + %.0f", j * 1e6 / n, d * 1e6 / n }') µs per event)
+  JVM CPU by thread              $(cat "$RUN/thread-groups-bench-big")
   COPY events + log leaves        $COPY_ALL_RATE events/s (the same rows the job writes)
   COPY events only                $COPY_EVENTS_RATE events/s
   ratio job / COPY (with leaves)  $(awk -v a="$JOB_RATE" -v b="$COPY_ALL_RATE" 'BEGIN { printf "%.2f", a / b }')

@@ -3,6 +3,8 @@ package io.trailkeeper.ingest.boundary;
 import io.trailkeeper.ingest.control.ChunkSlices;
 import io.trailkeeper.ingest.control.DraftMasking;
 import io.trailkeeper.ingest.control.JsonStringArray;
+import io.trailkeeper.platform.control.BinaryCopy;
+import io.trailkeeper.platform.control.BinaryCopyRows;
 import io.trailkeeper.platform.control.ConfiguredDataSource;
 import io.trailkeeper.platform.control.DatabaseVendor;
 import io.trailkeeper.ingest.control.SensitiveDataMasking;
@@ -43,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 /**
  * Stores what a pull read. Runs inside the caller's transaction (a batch chunk), so the events, the
@@ -74,6 +77,8 @@ public class TrailIngestion {
     private DatabaseVendor vendor;
 
     private static final int SLICES = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /** Events per slice of a chunk written by COPY: small enough that the database starts early, large enough to write in one go. */
+    private static final int COPY_SLICE = 100;
 
     /** The source with this name, created on first use. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -118,6 +123,7 @@ public class TrailIngestion {
             }
         }
 
+        lockSource(source);
         Set<String> knownEvents = storedEventIds(source, events.keySet());
         List<AuditEventDraft> fresh = events.values().stream().map(IngestRecord.Event::draft)
                 .filter(d -> !knownEvents.contains(d.sourceEventId())).toList();
@@ -173,9 +179,10 @@ public class TrailIngestion {
             }
         }
         Map<String, DataKey> keys = vault.activeKeys(owners);
-        // Masking and sealing are most of an import's CPU and independent per event: spread over the cores.
+        // Masking, sealing and hashing are most of an import's CPU and independent per event: spread over the cores.
         AuditEvent[] protectedEvents = new AuditEvent[drafts.size()];
-        ChunkSlices.run(executor, drafts.size(), SLICES, i -> {
+        byte[][] leafHashes = new byte[drafts.size()][];
+        IntConsumer protect = i -> {
             DraftMasking.MaskedDraft masked = MASKING.mask(drafts.get(i));
             AuditEventDraft draft = masked.draft();
             UUID id = UUID.randomUUID();
@@ -183,15 +190,32 @@ public class TrailIngestion {
             StoredContent content = draft.contentJson() == null ? null
                     : SubjectVault.seal(keys.get(pseudonym == null ? SubjectKey.UNATTRIBUTED : pseudonym), id, draft.contentJson());
             protectedEvents[i] = new AuditEvent(id, source, draft, pseudonym, content, masked.counts(), importExecutionId, now);
-        });
-        List<AuditEvent> stored = List.of(protectedEvents);
+            leafHashes[i] = TrailLog.leafHash(protectedEvents[i]);
+        };
+        // On the connection of this transaction, so the events commit with their leaves and the checkpoint.
+        Connection connection = em.unwrap(Connection.class);
         try {
-            // On the connection of this transaction, so the events commit with their leaves and the checkpoint.
-            EventRows.insert(em.unwrap(Connection.class), stored);
+            if (vendor() == DatabaseVendor.POSTGRESQL) {
+                // The database stores each slice while the next ones are masked and sealed.
+                try (BinaryCopy copy = BinaryCopy.start(connection, EventRows.COPY)) {
+                    ChunkSlices.runInOrder(executor, drafts.size(), COPY_SLICE, SLICES - 1, (from, to) -> {
+                        BinaryCopyRows rows = new BinaryCopyRows((to - from) * 2048);
+                        for (int i = from; i < to; i++) {
+                            protect.accept(i);
+                            EventRows.encode(protectedEvents[i], rows);
+                        }
+                        return rows;
+                    }, copy::write);
+                    copy.finish();
+                }
+            } else {
+                ChunkSlices.run(executor, drafts.size(), SLICES, protect);
+                EventRows.insert(connection, List.of(protectedEvents));
+            }
         } catch (SQLException e) {
-            throw new PersistenceException("could not store " + stored.size() + " events", e);
+            throw new PersistenceException("could not store " + drafts.size() + " events", e);
         }
-        log.append(stored);
+        log.append(List.of(protectedEvents), List.of(leafHashes));
     }
 
     /**
@@ -221,6 +245,24 @@ public class TrailIngestion {
         rows.forEach(row -> known.add((String) row));
         return known;
     }
+
+    /**
+     * On PostgreSQL, makes concurrent pulls of one source take turns from the duplicate check to the
+     * commit: events go in by COPY, which has no "skip what exists", so the check must see every row
+     * stored before it. The lock ends with the transaction. Pulls of different sources never wait
+     * for each other here (a hash collision would only make two sources take turns).
+     */
+    private void lockSource(AuditSource source) {
+        if (vendor() == DatabaseVendor.POSTGRESQL) {
+            em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1, ?2)) AS locked")
+                    .setParameter(1, SOURCE_LOCK_CLASS)
+                    .setParameter(2, source.id().hashCode())
+                    .getSingleResult();
+        }
+    }
+
+    /** The first key of the two-key advisory locks on sources ("TrkS"), apart from any other lock's. */
+    private static final int SOURCE_LOCK_CLASS = 0x54726b53;
 
     private DatabaseVendor vendor() {
         if (vendor == null) {

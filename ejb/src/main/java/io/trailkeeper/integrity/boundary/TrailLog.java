@@ -57,6 +57,18 @@ public class TrailLog {
     /** Appends the events in order; the locked head makes concurrent imports take turns. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void append(List<AuditEvent> events) {
+        append(events, events.stream().map(TrailLog::leafHash).toList());
+    }
+
+    /**
+     * Appends the events in order with their leaf hashes, computed by the caller with
+     * {@link #leafHash(AuditEvent)} (an import computes them on several cores).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void append(List<AuditEvent> events, List<byte[]> leafHashes) {
+        if (events.size() != leafHashes.size()) {
+            throw new IllegalArgumentException(events.size() + " events but " + leafHashes.size() + " leaf hashes");
+        }
         if (events.isEmpty()) {
             return;
         }
@@ -64,8 +76,8 @@ public class TrailLog {
         long index = head.advance(events.size());
         Instant now = clock.instant();
         List<LogLeaf> leaves = new ArrayList<>(events.size());
-        for (AuditEvent event : events) {
-            leaves.add(new LogLeaf(index++, event.id(), leafHash(event), now));
+        for (int i = 0; i < events.size(); i++) {
+            leaves.add(new LogLeaf(index++, events.get(i).id(), leafHashes.get(i), now));
         }
         // The head row stays locked until the transaction ends, so the indexes stay dense and ordered.
         try {
@@ -296,7 +308,8 @@ public class TrailLog {
         return leaves;
     }
 
-    static byte[] leafHash(AuditEvent event) {
+    /** The leaf an event gets in the log: over its non-personal fields and the SHA-256 of its stored content. */
+    public static byte[] leafHash(AuditEvent event) {
         byte[] contentSha256 = event.storedContent().map(c -> Sha256.of(c.bytes())).orElse(null);
         return LeafEncoding.leafHash(new EventLeaf(EventLeaf.EVENT, event.id().toString(), event.occurredAt().toEpochMilli(),
                 event.source().id().toString(), event.sourceEventId(), event.agentId(), event.action(), event.target(),

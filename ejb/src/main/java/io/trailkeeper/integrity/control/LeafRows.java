@@ -1,6 +1,8 @@
 package io.trailkeeper.integrity.control;
 
 import io.trailkeeper.integrity.entity.LogLeaf;
+import io.trailkeeper.platform.control.BinaryCopy;
+import io.trailkeeper.platform.control.BinaryCopyRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,18 +10,32 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Inserts log leaves as one JDBC batch on the transaction's connection: an import appends one leaf
- * per stored event and never reads them back in the same transaction. Columns as mapped by {@link LogLeaf}.
+ * Inserts log leaves on the transaction's connection: an import appends one leaf per stored event and
+ * never reads them back in the same transaction. On PostgreSQL through the binary COPY protocol, as
+ * the events themselves; elsewhere as one JDBC batch. Columns as mapped by {@link LogLeaf}.
  */
 public final class LeafRows {
 
     private static final String INSERT = "INSERT INTO trail_log_leaf (leaf_index, event_id, leaf_hash, appended_at) VALUES (?, ?, ?, ?)";
+
+    private static final String COPY = "COPY trail_log_leaf (leaf_index, event_id, leaf_hash, appended_at) FROM STDIN (FORMAT binary)";
 
     private LeafRows() {
     }
 
     public static void insert(Connection connection, List<LogLeaf> leaves) throws SQLException {
         if (leaves.isEmpty()) {
+            return;
+        }
+        if (BinaryCopy.available(connection)) { // PostgreSQL, behind whatever pool wraps it
+            BinaryCopyRows rows = new BinaryCopyRows(leaves.size() * 80);
+            for (LogLeaf leaf : leaves) {
+                rows.row(4).int8(leaf.leafIndex()).uuid(leaf.eventId()).bytea(leaf.leafHash()).timestamptz(leaf.appendedAt());
+            }
+            try (BinaryCopy copy = BinaryCopy.start(connection, COPY)) {
+                copy.write(rows);
+                copy.finish();
+            }
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
