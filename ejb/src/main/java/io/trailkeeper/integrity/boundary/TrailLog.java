@@ -3,6 +3,7 @@ package io.trailkeeper.integrity.boundary;
 import io.trailkeeper.platform.control.Sha256;
 import io.trailkeeper.integrity.control.CheckpointBody;
 import io.trailkeeper.integrity.control.CheckpointSignature;
+import io.trailkeeper.integrity.control.DeletionLeaves;
 import io.trailkeeper.integrity.control.EventLeaf;
 import io.trailkeeper.integrity.control.LeafEncoding;
 import io.trailkeeper.integrity.control.LeafRows;
@@ -14,6 +15,8 @@ import io.trailkeeper.integrity.entity.Checkpoint;
 import io.trailkeeper.integrity.entity.LogHead;
 import io.trailkeeper.integrity.entity.LogLeaf;
 import io.trailkeeper.trail.entity.AuditEvent;
+import io.trailkeeper.trail.entity.DeletionGround;
+import io.trailkeeper.trail.entity.DeletionRefused;
 import io.trailkeeper.trail.entity.InvalidQuery;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,23 +27,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The tamper-evident log of the trail (RFC 6962). Every stored event is appended as a leaf in the
  * transaction that stores it; checkpoints sign the tree's size and root; verification recomputes each
  * event's leaf from its row and locates what was changed, deleted or inserted behind Trailkeeper's
- * back (SOC 2 CC7.2 / 45 CFR 164.312(c)(1): integrity of audit records).
+ * back (SOC 2 CC7.2 / 45 CFR 164.312(c)(1): integrity of audit records). A deletion by retention or
+ * erasure is a leaf too ({@link #recordDeletions}), so the row it removes is accounted for, not missing.
  */
 @Stateless
 public class TrailLog {
@@ -99,6 +109,95 @@ public class TrailLog {
         return missing.size();
     }
 
+    /** The deletion of one event as the log records it: the event's own leaf and the leaf recording its deletion. */
+    public record RecordedDeletion(UUID eventId, long eventLeafIndex, long deletionLeafIndex) {
+    }
+
+    /** How many ids a single IN (...) of the deletion queries carries. */
+    private static final int IDS_PER_QUERY = 1_000;
+
+    /**
+     * Appends one deletion leaf per event, in the order of the events' own leaves, under the same locked
+     * head as {@link #append}. Each commits to the event's leaf fields under kind DELETION
+     * ({@link EventLeaf#asDeletion}), and its row names the deleted leaf, the ground and who asked. The
+     * caller removes the rows in the same transaction (see EventDeletion). Refused, before anything is
+     * written, for an id that is not stored, already deleted, named twice, not yet in the log, or whose row
+     * no longer matches its leaf: deleting a changed row would erase the evidence that it was changed.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<RecordedDeletion> recordDeletions(Collection<UUID> eventIds, DeletionGround ground, String requestedBy) {
+        Objects.requireNonNull(ground, "ground");
+        Objects.requireNonNull(requestedBy, "requestedBy");
+        Set<UUID> ids = new LinkedHashSet<>(eventIds);
+        if (ids.size() != eventIds.size()) {
+            throw new DeletionRefused("Nothing was deleted: an event is named more than once (" + eventIds.size() + " ids, "
+                    + ids.size() + " distinct).");
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Locked before anything is read: a concurrent deletion of the same events waits here, then finds them deleted.
+        LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        Map<UUID, LogLeaf> eventLeaves = new HashMap<>();
+        Map<UUID, LogLeaf> deletions = new HashMap<>();
+        Map<UUID, AuditEvent> events = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            em.createQuery("SELECT l FROM LogLeaf l WHERE l.eventId IN :ids", LogLeaf.class).setParameter("ids", chunk)
+                    .getResultStream()
+                    .forEach(l -> (l.kind() == LogLeaf.Kind.DELETION ? deletions : eventLeaves).put(l.eventId(), l));
+            em.createQuery("SELECT e FROM AuditEvent e JOIN FETCH e.source WHERE e.id IN :ids", AuditEvent.class)
+                    .setParameter("ids", chunk).getResultStream()
+                    .forEach(e -> events.put(e.id(), e));
+        }
+        refuseAny(ids.stream().filter(deletions::containsKey)
+                .map(id -> id + " (its deletion is leaf " + deletions.get(id).leafIndex() + ")").toList(), "already deleted");
+        refuseAny(ids.stream().filter(id -> !events.containsKey(id)).map(UUID::toString).toList(), "not stored");
+        refuseAny(ids.stream().filter(id -> !eventLeaves.containsKey(id)).map(UUID::toString).toList(),
+                "not in the log yet (events stored before the log get their leaves at start-up)");
+        refuseAny(ids.stream().filter(id -> !MessageDigest.isEqual(leafHash(events.get(id)), eventLeaves.get(id).leafHash()))
+                .map(id -> id + " (leaf " + eventLeaves.get(id).leafIndex() + ")").toList(),
+                "changed since being stored (the row no longer matches its leaf; verify the log)");
+
+        List<LogLeaf> deleted = ids.stream().map(eventLeaves::get).sorted(Comparator.comparingLong(LogLeaf::leafIndex)).toList();
+        long index = head.advance(deleted.size());
+        Instant now = clock.instant();
+        List<LogLeaf> leaves = new ArrayList<>(deleted.size());
+        List<RecordedDeletion> recorded = new ArrayList<>(deleted.size());
+        for (LogLeaf eventLeaf : deleted) {
+            byte[] hash = LeafEncoding.leafHash(leafOf(events.get(eventLeaf.eventId())).asDeletion());
+            leaves.add(LogLeaf.deletion(index, eventLeaf.eventId(), hash, now, eventLeaf.leafIndex(), ground, requestedBy));
+            recorded.add(new RecordedDeletion(eventLeaf.eventId(), eventLeaf.leafIndex(), index));
+            index++;
+        }
+        try {
+            LeafRows.insertDeletions(em.unwrap(Connection.class), leaves);
+        } catch (SQLException e) {
+            throw new PersistenceException("could not append " + leaves.size() + " deletion leaves to the log", e);
+        }
+        return recorded;
+    }
+
+    /** How many offending events a refusal names before counting the rest. */
+    private static final int NAMED = 20;
+
+    private static void refuseAny(List<String> events, String reason) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String named = String.join(", ", events.subList(0, Math.min(NAMED, events.size())));
+        throw new DeletionRefused("Nothing was deleted: " + events.size() + (events.size() == 1 ? " event is " : " events are ")
+                + reason + ": " + named + (events.size() > NAMED ? " and " + (events.size() - NAMED) + " more" : "") + ".");
+    }
+
+    private static List<List<UUID>> chunks(Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(ids);
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)));
+        }
+        return chunks;
+    }
+
     /** Signs the current tree: its size, its root, the time and the hash of the previous checkpoint. */
     public Checkpoint seal() {
         LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_READ);
@@ -132,33 +231,52 @@ public class TrailLog {
 
     /**
      * Recomputes every event's leaf from its current row and compares it with the recorded leaf, and
-     * every checkpoint with the recorded tree. Holds the log's hashes in memory (32 bytes per event).
+     * every checkpoint with the recorded tree. An event whose deletion the log records counts as an
+     * accounted deletion, and its row, should it be back, as an insertion; a deletion leaf stands for
+     * itself while it names its event leaf ({@link DeletionLeaves}). Holds the log's leaves in memory.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VerificationReport verify() {
-        List<LogLeaf> leaves = em.createQuery("SELECT l FROM LogLeaf l ORDER BY l.leafIndex", LogLeaf.class).getResultList();
+        int size = Math.toIntExact(em.find(LogHead.class, LogHead.ID).size());
+        // Indexed by leaf index, so a leaf row deleted from the table leaves a gap instead of shifting the rest.
+        LogLeaf[] leaves = new LogLeaf[size];
+        em.createQuery("SELECT l FROM LogLeaf l WHERE l.leafIndex >= 0 AND l.leafIndex < :size", LogLeaf.class)
+                .setParameter("size", (long) size)
+                .getResultStream().forEach(l -> leaves[Math.toIntExact(l.leafIndex())] = l);
         Map<UUID, byte[]> current = new HashMap<>();
         em.createQuery("SELECT e FROM AuditEvent e JOIN FETCH e.source", AuditEvent.class).getResultStream()
                 .forEach(e -> current.put(e.id(), leafHash(e)));
-        int size = Math.toIntExact(em.find(LogHead.class, LogHead.ID).size());
-        // Indexed by leaf index, so a leaf row deleted from the table leaves a gap instead of shifting the rest.
-        byte[][] recorded = new byte[size][];
+        boolean[] deleted = new boolean[size];
+        for (LogLeaf leaf : leaves) {
+            if (leaf != null && DeletionLeaves.deletes(leaf, deletedLeaf(leaf, leaves))) {
+                deleted[Math.toIntExact(leaf.deletesLeafIndex())] = true;
+            }
+        }
         List<Optional<byte[]>> rows = new ArrayList<>(java.util.Collections.nCopies(size, Optional.<byte[]>empty()));
         for (LogLeaf leaf : leaves) {
+            if (leaf == null) {
+                continue;
+            }
             int index = Math.toIntExact(leaf.leafIndex());
-            if (index < size) {
-                recorded[index] = leaf.leafHash();
+            if (leaf.kind() == LogLeaf.Kind.DELETION) {
+                rows.set(index, DeletionLeaves.rowAt(leaf, deletedLeaf(leaf, leaves)));
+            } else if (!deleted[index]) {
                 rows.set(index, Optional.ofNullable(current.remove(leaf.eventId())));
             }
         }
-        // Rows without a recorded leaf were inserted behind the log: they come after its end.
+        // Rows without a leaf, or whose deletion the log records, were inserted behind the log: they come after its end.
         rows.addAll(current.values().stream().map(Optional::of).toList());
         List<TreeHead> checkpoints = em.createQuery("SELECT c FROM Checkpoint c ORDER BY c.treeSize", Checkpoint.class)
                 .getResultStream().map(c -> new TreeHead(c.treeSize(), c.rootHash())).toList();
         return LogVerification.verify(
-                new LogVerification.RecordedLeaves(recorded.length, i -> recorded[(int) i]),
-                new LogVerification.CurrentRows(rows.size(), i -> rows.get((int) i), i -> false),
+                new LogVerification.RecordedLeaves(size, i -> leaves[(int) i] == null ? null : leaves[(int) i].leafHash()),
+                new LogVerification.CurrentRows(rows.size(), i -> rows.get((int) i), i -> deleted[(int) i]),
                 checkpoints);
+    }
+
+    private static LogLeaf deletedLeaf(LogLeaf deletion, LogLeaf[] leaves) {
+        Long index = deletion.deletesLeafIndex();
+        return index == null || index < 0 || index >= leaves.length ? null : leaves[Math.toIntExact(index)];
     }
 
     /** How many leaves and rows a range verification holds in memory at a time. */
@@ -182,19 +300,32 @@ public class TrailLog {
         if (start < 0 || end < start || end > size) {
             throw new InvalidQuery("a range needs 0 <= from <= to <= " + size + " (the log's size), not from " + start + " to " + end);
         }
-        long unlogged = end == size
-                ? em.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE NOT EXISTS "
-                        + "(SELECT l FROM LogLeaf l WHERE l.eventId = e.id)", Long.class).getSingleResult()
-                : 0;
+        long unlogged = end == size ? unloggedRows(size) : 0;
         RecordedHashes recorded = new RecordedHashes();
         RowHashes rows = new RowHashes(size);
         List<TreeHead> checkpoints = em.createQuery("SELECT c FROM Checkpoint c ORDER BY c.treeSize", Checkpoint.class)
                 .getResultStream().map(c -> new TreeHead(c.treeSize(), c.rootHash())).toList();
         VerificationReport report = LogVerification.verify(
                 new LogVerification.RecordedLeaves(size, recorded::at),
-                new LogVerification.CurrentRows(size + unlogged, rows::at, i -> false),
+                new LogVerification.CurrentRows(size + unlogged, rows::at, rows::deleted),
                 checkpoints, LogVerification.DEFAULT_CAP, start, end);
         return new RangeVerification(start, end, size, report);
+    }
+
+    /**
+     * Rows the log does not account for: without an event leaf, or back although the log records their
+     * deletion. The same rows the whole verification puts after the log's end.
+     */
+    private long unloggedRows(long size) {
+        long withoutLeaf = em.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE NOT EXISTS (SELECT l FROM LogLeaf l "
+                        + "WHERE l.eventId = e.id AND l.kind = :event AND l.leafIndex < :size)", Long.class)
+                .setParameter("event", LogLeaf.Kind.EVENT).setParameter("size", size).getSingleResult();
+        long deletedYetThere = em.createQuery("SELECT d, l FROM LogLeaf d, LogLeaf l, AuditEvent e WHERE d.kind = :deletion "
+                        + "AND d.leafIndex < :size AND l.leafIndex = d.deletesLeafIndex AND l.eventId = d.eventId AND e.id = d.eventId",
+                        Object[].class)
+                .setParameter("deletion", LogLeaf.Kind.DELETION).setParameter("size", size)
+                .getResultStream().filter(pair -> DeletionLeaves.deletes((LogLeaf) pair[0], (LogLeaf) pair[1])).count();
+        return withoutLeaf + deletedYetThere;
     }
 
     /** The recorded leaf hashes, read forward a chunk at a time (verification asks in ascending order). */
@@ -218,13 +349,15 @@ public class TrailLog {
 
     /**
      * The leaf hashes recomputed from the event rows, by the leaf index their recorded leaf gives them,
-     * a chunk at a time. Positions from the log's size on stand for rows the log never recorded.
+     * a chunk at a time, and which of those events the log records as deleted. A deletion leaf stands for
+     * itself ({@link DeletionLeaves}). Positions from the log's size on stand for rows the log never recorded.
      */
     private final class RowHashes {
         private static final byte[] UNLOGGED = new byte[0];
         private final long logSize;
         private long chunkStart = -1;
         private final List<Optional<byte[]>> chunk = new ArrayList<>(RANGE_CHUNK);
+        private final boolean[] deleted = new boolean[RANGE_CHUNK];
 
         RowHashes(long logSize) {
             this.logSize = logSize;
@@ -234,29 +367,70 @@ public class TrailLog {
             if (index >= logSize) {
                 return Optional.of(UNLOGGED);
             }
+            return chunk(index).get((int) (index - chunkStart));
+        }
+
+        boolean deleted(long index) {
+            if (index >= logSize) {
+                return false;
+            }
+            chunk(index);
+            return deleted[(int) (index - chunkStart)];
+        }
+
+        private List<Optional<byte[]>> chunk(long index) {
             if (chunkStart < 0 || index < chunkStart || index >= chunkStart + RANGE_CHUNK) {
                 load(index - index % RANGE_CHUNK);
             }
-            return chunk.get((int) (index - chunkStart));
+            return chunk;
         }
 
         private void load(long first) {
             chunkStart = first;
             chunk.clear();
             chunk.addAll(java.util.Collections.nCopies(RANGE_CHUNK, Optional.<byte[]>empty()));
-            Map<UUID, Integer> positions = new HashMap<>();
-            em.createQuery("SELECT l.leafIndex, l.eventId FROM LogLeaf l WHERE l.leafIndex >= :first AND l.leafIndex < :end",
-                            Object[].class)
-                    .setParameter("first", first).setParameter("end", first + RANGE_CHUNK)
+            java.util.Arrays.fill(deleted, false);
+            long end = Math.min(first + RANGE_CHUNK, logSize);
+            Map<Long, LogLeaf> leaves = new HashMap<>();
+            em.createQuery("SELECT l FROM LogLeaf l WHERE l.leafIndex >= :first AND l.leafIndex < :end", LogLeaf.class)
+                    .setParameter("first", first).setParameter("end", end)
                     .getResultList()
-                    .forEach(row -> positions.put((UUID) row[1], (int) ((Long) row[0] - first)));
-            if (positions.isEmpty()) {
-                return;
+                    .forEach(l -> leaves.put(l.leafIndex(), l));
+            // Deletions of this chunk's events come later in the log, perhaps beyond this chunk.
+            em.createQuery("SELECT d FROM LogLeaf d WHERE d.kind = :deletion AND d.deletesLeafIndex >= :first "
+                            + "AND d.deletesLeafIndex < :end AND d.leafIndex < :size", LogLeaf.class)
+                    .setParameter("deletion", LogLeaf.Kind.DELETION).setParameter("first", first).setParameter("end", end)
+                    .setParameter("size", logSize)
+                    .getResultList().stream()
+                    .filter(d -> DeletionLeaves.deletes(d, leaves.get(d.deletesLeafIndex())))
+                    .forEach(d -> deleted[(int) (d.deletesLeafIndex() - first)] = true);
+            // And the event leaves this chunk's deletions delete, which come earlier, perhaps before it.
+            Set<Long> outside = leaves.values().stream()
+                    .filter(l -> l.kind() == LogLeaf.Kind.DELETION && l.deletesLeafIndex() != null && !leaves.containsKey(l.deletesLeafIndex()))
+                    .map(LogLeaf::deletesLeafIndex).collect(java.util.stream.Collectors.toSet());
+            Map<Long, LogLeaf> deletedElsewhere = new HashMap<>();
+            if (!outside.isEmpty()) {
+                em.createQuery("SELECT l FROM LogLeaf l WHERE l.leafIndex IN :indexes", LogLeaf.class)
+                        .setParameter("indexes", outside).getResultList()
+                        .forEach(l -> deletedElsewhere.put(l.leafIndex(), l));
             }
-            em.createQuery("SELECT e FROM AuditEvent e JOIN FETCH e.source WHERE e.id IN :ids", AuditEvent.class)
-                    .setParameter("ids", positions.keySet())
-                    .getResultList()
-                    .forEach(e -> chunk.set(positions.get(e.id()), Optional.of(leafHash(e))));
+            Map<UUID, Integer> positions = new HashMap<>();
+            for (LogLeaf leaf : leaves.values()) {
+                int position = (int) (leaf.leafIndex() - first);
+                if (leaf.kind() == LogLeaf.Kind.DELETION) {
+                    LogLeaf target = leaves.containsKey(leaf.deletesLeafIndex()) ? leaves.get(leaf.deletesLeafIndex())
+                            : deletedElsewhere.get(leaf.deletesLeafIndex());
+                    chunk.set(position, DeletionLeaves.rowAt(leaf, target));
+                } else if (!deleted[position]) {
+                    positions.put(leaf.eventId(), position);
+                }
+            }
+            if (!positions.isEmpty()) {
+                em.createQuery("SELECT e FROM AuditEvent e JOIN FETCH e.source WHERE e.id IN :ids", AuditEvent.class)
+                        .setParameter("ids", positions.keySet())
+                        .getResultList()
+                        .forEach(e -> chunk.set(positions.get(e.id()), Optional.of(leafHash(e))));
+            }
             if (!em.isJoinedToTransaction()) {
                 // Outside a transaction nobody else holds these entities: let them go with the chunk.
                 em.clear();
@@ -276,8 +450,9 @@ public class TrailLog {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Inclusion> inclusion(UUID eventId, Long treeSize) {
         Optional<Checkpoint> checkpoint = treeSize == null ? latest() : Optional.ofNullable(em.find(Checkpoint.class, treeSize));
-        Optional<LogLeaf> leaf = em.createQuery("SELECT l FROM LogLeaf l WHERE l.eventId = :event", LogLeaf.class)
-                .setParameter("event", eventId).getResultStream().findFirst();
+        // The event's own leaf, which stays in the log after the event is deleted.
+        Optional<LogLeaf> leaf = em.createQuery("SELECT l FROM LogLeaf l WHERE l.eventId = :event AND l.kind = :kind", LogLeaf.class)
+                .setParameter("event", eventId).setParameter("kind", LogLeaf.Kind.EVENT).getResultStream().findFirst();
         if (checkpoint.isEmpty() || leaf.isEmpty() || leaf.get().leafIndex() >= checkpoint.get().treeSize()) {
             return Optional.empty();
         }
@@ -310,10 +485,14 @@ public class TrailLog {
 
     /** The leaf an event gets in the log: over its non-personal fields and the SHA-256 of its stored content. */
     public static byte[] leafHash(AuditEvent event) {
+        return LeafEncoding.leafHash(leafOf(event));
+    }
+
+    private static EventLeaf leafOf(AuditEvent event) {
         byte[] contentSha256 = event.storedContent().map(c -> Sha256.of(c.bytes())).orElse(null);
-        return LeafEncoding.leafHash(new EventLeaf(EventLeaf.EVENT, event.id().toString(), event.occurredAt().toEpochMilli(),
+        return new EventLeaf(EventLeaf.EVENT, event.id().toString(), event.occurredAt().toEpochMilli(),
                 event.source().id().toString(), event.sourceEventId(), event.agentId(), event.action(), event.target(),
-                event.result(), event.region(), contentSha256));
+                event.result(), event.region(), contentSha256);
     }
 
     private static CheckpointBody body(Checkpoint c) {

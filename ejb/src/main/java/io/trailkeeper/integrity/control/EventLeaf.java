@@ -42,6 +42,19 @@ public record EventLeaf(
         contentSha256 = contentSha256 == null ? null : contentSha256.clone();
     }
 
+    /**
+     * The leaf that records this event's deletion: the same fields under kind {@value #DELETION}, so an
+     * auditor who holds the event's fields can tell exactly which event was removed, and the two leaves
+     * never share a hash.
+     */
+    public EventLeaf asDeletion() {
+        if (!EVENT.equals(kind)) {
+            throw new IllegalStateException("only an " + EVENT + " leaf can be deleted, not a " + kind + " leaf");
+        }
+        return new EventLeaf(DELETION, eventId, occurredAtEpochMillis, sourceId, sourceEventId, agentId, action, target, result,
+                region, contentSha256);
+    }
+
     @Override
     public byte[] contentSha256() {
         return contentSha256 == null ? null : contentSha256.clone();

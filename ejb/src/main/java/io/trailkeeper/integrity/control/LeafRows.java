@@ -49,4 +49,34 @@ public final class LeafRows {
             insert.executeBatch();
         }
     }
+
+    private static final String INSERT_DELETION = "INSERT INTO trail_log_leaf (leaf_index, event_id, leaf_hash, appended_at, kind, "
+            + "deletes_leaf_index, deletion_ground, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Inserts deletion leaves ({@link LogLeaf#deletion}) with their kind and details; event leaves go
+     * through {@link #insert}, which leaves the kind to the column's default (EVENT).
+     */
+    public static void insertDeletions(Connection connection, List<LogLeaf> deletions) throws SQLException {
+        if (deletions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_DELETION)) {
+            for (LogLeaf leaf : deletions) {
+                if (leaf.kind() != LogLeaf.Kind.DELETION) {
+                    throw new IllegalArgumentException("leaf " + leaf.leafIndex() + " is not a deletion");
+                }
+                insert.setLong(1, leaf.leafIndex());
+                insert.setObject(2, leaf.eventId());
+                insert.setBytes(3, leaf.leafHash());
+                insert.setObject(4, leaf.appendedAt().atOffset(ZoneOffset.UTC));
+                insert.setString(5, leaf.kind().name());
+                insert.setLong(6, leaf.deletesLeafIndex());
+                insert.setString(7, leaf.deletionGround().name());
+                insert.setString(8, leaf.requestedBy());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
 }

@@ -113,6 +113,18 @@ class LeafEncodingTest {
     }
 
     @Test
+    void theDeletionOfAnEventCommitsToExactlyItsFieldsUnderAnotherKind() {
+        EventLeaf deletion = leaf.asDeletion();
+
+        assertEquals(EventLeaf.DELETION, deletion.kind());
+        assertEquals(new EventLeaf(EventLeaf.EVENT, deletion.eventId(), deletion.occurredAtEpochMillis(), deletion.sourceId(),
+                deletion.sourceEventId(), deletion.agentId(), deletion.action(), deletion.target(), deletion.result(),
+                deletion.region(), deletion.contentSha256()), leaf, "every field but the kind is the event's");
+        assertFalse(Arrays.equals(LeafEncoding.leafHash(leaf), LeafEncoding.leafHash(deletion)));
+        assertThrows(IllegalStateException.class, deletion::asDeletion, "a deletion is not deleted again");
+    }
+
+    @Test
     void distinctRandomLeavesNeverShareAnEncoding() {
         // Small alphabets (including the bytes a length prefix is made of) make near-collisions likely
         // if the encoding were ambiguous; decoding back proves there is exactly one reading.

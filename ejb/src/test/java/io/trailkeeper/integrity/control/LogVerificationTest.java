@@ -124,21 +124,81 @@ class LogVerificationTest {
     @Test
     void aDeletionTheLogRecordsIsNotTampering() {
         // Retention removes event 13 and appends a DELETION leaf for it, then seals a new checkpoint.
-        EventLeaf deleted = rows.remove(13L);
-        recordedDeletions.add(13L);
-        MerkleAccumulator tree = new MerkleAccumulator();
-        for (long i = 0; i < size; i++) {
-            tree.append(recorded.get(i));
-        }
-        append(tree, new EventLeaf(EventLeaf.DELETION, deleted.eventId(), 1_000_000, deleted.sourceId(), deleted.sourceEventId(),
-                null, "retention", null, null, deleted.region(), deleted.contentSha256()));
-        checkpoints.add(new TreeHead(size, tree.root()));
+        long deletion = recordDeletionOf(13);
+        seal();
 
         VerificationReport report = verify();
 
         assertTrue(report.ok(), report.toString());
         assertEquals(1, report.deletionsAccountedFor());
         assertEquals(SIZE + 1, report.checkedSize());
+        assertEquals(SIZE, deletion, "the deletion is appended after every earlier leaf");
+        report.checkpoints().forEach(c -> assertEquals(Status.MATCHES, c.status(), "leaves are never removed: " + c));
+    }
+
+    @Test
+    void aDeletionLeafAlteredInTheTableSpoilsTheCheckpointsThatSealedIt() {
+        recordDeletionOf(13);
+        seal();
+        recordDeletionOf(42);
+        seal();
+        // Its hash cannot be recomputed (the row is gone): the deletion stands for itself, the checkpoints judge it.
+        EventLeaf forged = event(77).asDeletion();
+        recorded.put((long) SIZE, LeafEncoding.leafHash(forged));
+        rows.put((long) SIZE, forged);
+
+        VerificationReport report = verify();
+
+        assertFalse(report.ok());
+        assertTrue(report.changed().isEmpty() && report.missing().isEmpty(), report.toString());
+        assertEquals(Status.MATCHES, statusAt(report, SIZE), "sealed before the deletion");
+        assertEquals(Status.DIFFERS, statusAt(report, SIZE + 1));
+        assertEquals(Status.DIFFERS, statusAt(report, SIZE + 2));
+    }
+
+    @Test
+    void aDeletionLeafRemovedFromTheTableLeavesAHoleAndItsEventMissingAgain() {
+        recordDeletionOf(13);
+        seal();
+        recorded.remove((long) SIZE);
+        rows.remove((long) SIZE);
+        recordedDeletions.remove(13L);
+
+        VerificationReport report = verify();
+
+        assertFalse(report.ok());
+        assertEquals(List.of((long) SIZE), report.recordedGaps().first());
+        assertEquals(List.of(13L), report.missing().first());
+        assertEquals(0, report.deletionsAccountedFor());
+        assertEquals(OptionalLong.of(13), report.firstMismatch());
+        assertEquals(Status.DIFFERS, statusAt(report, SIZE + 1));
+    }
+
+    @Test
+    void aRowDeletedBehindTheLogIsStillMissingAmongRecordedDeletions() {
+        recordDeletionOf(13);
+        recordDeletionOf(14);
+        seal();
+        rows.remove(15L);
+
+        VerificationReport report = verify();
+
+        assertFalse(report.ok());
+        assertEquals(List.of(15L), report.missing().first());
+        assertEquals(2, report.deletionsAccountedFor());
+    }
+
+    @Test
+    void aRangeCountsTheRecordedDeletionsOfItsOwnEventsWhereverTheDeletionLies() {
+        recordDeletionOf(13);
+        recordDeletionOf(42);
+        seal();
+
+        VerificationReport range = LogVerification.verify(recordedLeaves(), currentRows(), checkpoints, LogVerification.DEFAULT_CAP, 40, 50);
+
+        assertTrue(range.ok(), range.toString());
+        assertEquals(1, range.deletionsAccountedFor(), "42 is in the range, its deletion leaf and 13 are not");
+        assertEquals(10, range.checkedSize());
     }
 
     @Test
@@ -329,11 +389,31 @@ class LogVerificationTest {
         return new CurrentRows(extent, i -> Optional.ofNullable(rows.get(i)).map(LeafEncoding::leafHash), recordedDeletions::contains);
     }
 
+    /** What the deletion service does: the row goes, a DELETION leaf of its fields is appended. Returns its index. */
+    private long recordDeletionOf(long index) {
+        EventLeaf deleted = rows.remove(index);
+        recordedDeletions.add(index);
+        long at = size;
+        append(null, deleted.asDeletion());
+        return at;
+    }
+
+    private void seal() {
+        MerkleAccumulator tree = new MerkleAccumulator();
+        for (long i = 0; i < size; i++) {
+            tree.append(recorded.get(i));
+        }
+        checkpoints.add(new TreeHead(size, tree.root()));
+    }
+
     private void append(MerkleAccumulator tree, EventLeaf leaf) {
         byte[] hash = LeafEncoding.leafHash(leaf);
         recorded.put(size, hash);
+        // A deletion leaf's "row" is the leaf itself, as verification reads it (DeletionLeaves).
         rows.put(size, leaf);
-        tree.append(hash);
+        if (tree != null) {
+            tree.append(hash);
+        }
         size++;
     }
 
