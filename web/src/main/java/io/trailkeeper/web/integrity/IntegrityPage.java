@@ -82,8 +82,8 @@ public class IntegrityPage implements Serializable {
         Checkpoint sealed = log.seal();
         loadLatest();
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, sealed.treeSize() == before
-                ? "Nothing was added since the latest checkpoint; it still covers " + before + " events."
-                : "Sealed a checkpoint covering " + sealed.treeSize() + " events.", null));
+                ? "Nothing was added since the latest checkpoint; it still covers " + before + " leaves."
+                : "Sealed a checkpoint covering " + sealed.treeSize() + " leaves of the log.", null));
     }
 
     public void verify() {

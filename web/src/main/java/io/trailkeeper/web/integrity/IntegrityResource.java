@@ -50,16 +50,18 @@ public class IntegrityResource {
 
     /**
      * A verification's outcome. {@code from} and {@code to} (exclusive) are the leaf indexes whose rows
-     * were compared; both are absent when the whole log was verified.
+     * were compared; both are absent when the whole log was verified. {@code deletionsAccountedFor} counts
+     * the compared events whose rows are gone because the log records their deletion (retention or erasure).
      */
     public record Verification(boolean ok, long checkedSize, Long firstMismatch, Indexes changed, Indexes missing,
-                               Indexes unexpected, Indexes recordedGaps, List<CheckpointCheck> checkpoints, Long from, Long to) {
+                               long deletionsAccountedFor, Indexes unexpected, Indexes recordedGaps,
+                               List<CheckpointCheck> checkpoints, Long from, Long to) {
 
         public static Verification of(VerificationReport report, Long from, Long to) {
             return new Verification(report.ok(), report.checkedSize(),
                     report.firstMismatch().isPresent() ? report.firstMismatch().getAsLong() : null,
-                    Indexes.of(report.changed()), Indexes.of(report.missing()), Indexes.of(report.unexpected()),
-                    Indexes.of(report.recordedGaps()),
+                    Indexes.of(report.changed()), Indexes.of(report.missing()), report.deletionsAccountedFor(),
+                    Indexes.of(report.unexpected()), Indexes.of(report.recordedGaps()),
                     report.checkpoints().stream().map(c -> new CheckpointCheck(c.sealed().treeSize(), c.status().name())).toList(),
                     from, to);
         }
@@ -90,7 +92,11 @@ public class IntegrityResource {
     @Path("verification")
     @Operation(summary = "Verify the whole trail, or a range of it, against the log and its checkpoints",
             description = "Recomputes every event's leaf from its row; reports changed rows (by leaf index), rows missing "
-                    + "from the trail, rows the log never recorded, and whether each checkpoint's root still matches. "
+                    + "from the trail without a recorded deletion (missing), rows the log never recorded or whose deletion it "
+                    + "records (unexpected), holes in the log's own leaf table (recordedGaps), and whether each checkpoint's "
+                    + "root still matches. Events deleted by retention (GDPR Art. 5(1)(e)) or erasure (GDPR Art. 17) are "
+                    + "leaves of the log themselves: their rows count in deletionsAccountedFor, not as missing, and checkedSize "
+                    + "counts the deletion leaves too. "
                     + "With from and/or to (0-based leaf indexes, to exclusive, 0 <= from <= to <= log size) only the rows "
                     + "at those indexes are compared; every checkpoint of size up to 'to' is still checked (recomputed from "
                     + "the start of the log), while later checkpoints and rows the log never recorded are reported only "

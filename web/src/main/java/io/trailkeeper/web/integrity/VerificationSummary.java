@@ -13,9 +13,12 @@ import java.util.stream.Collectors;
  * @param verified   nothing was found
  * @param headline   the outcome in one sentence
  * @param findings   what was found, one sentence per kind; empty when verified
+ * @param deletions  how many of the checked events were deleted by retention or erasure as the log records
+ *                   (not a problem), in one sentence; null when none were
  * @param checkpoints each checkpoint's outcome, smallest first
  */
-public record VerificationSummary(boolean verified, String headline, List<String> findings, List<CheckpointLine> checkpoints) {
+public record VerificationSummary(boolean verified, String headline, List<String> findings, String deletions,
+                                  List<CheckpointLine> checkpoints) {
 
     /** How many indexes a sentence lists before saying how many more there are. */
     static final int LISTED = 20;
@@ -25,7 +28,11 @@ public record VerificationSummary(boolean verified, String headline, List<String
 
     /** @param range "events 10 to 19" or null when the whole log was verified */
     public static VerificationSummary of(VerificationReport report, String range) {
-        String scope = range == null ? "all " + report.checkedSize() + " events in the log" : range;
+        long deleted = report.deletionsAccountedFor();
+        // With deletions the log holds a leaf per deletion besides the events' own leaves.
+        String scope = range != null ? range
+                : deleted == 0 ? "all " + report.checkedSize() + " events in the log"
+                : "all " + report.checkedSize() + " leaves of the log";
         List<String> findings = new ArrayList<>();
         describe(findings, report.changed(), "changed since being stored (fields or content no longer match the recorded leaf)");
         describe(findings, report.missing(), "missing from the trail, and the log records no deletion of them");
@@ -41,10 +48,14 @@ public record VerificationSummary(boolean verified, String headline, List<String
                     + " the recorded leaves (see below).");
         }
         String headline = report.ok()
-                ? "Verified: " + scope + " match their recorded leaves" + checkpointClause(checkpoints.size())
+                ? "Verified: " + scope + (range == null && deleted > 0 ? " agree with the trail" : " match their recorded leaves")
+                        + checkpointClause(checkpoints.size())
                 : "Not verified: " + scope + " were checked and " + (findings.size() == 1 ? "one problem was" : findings.size() + " problems were")
                         + " found.";
-        return new VerificationSummary(report.ok(), headline, List.copyOf(findings), checkpoints);
+        String deletions = deleted == 0 ? null
+                : deleted == 1 ? "1 event was deleted by retention or erasure, and the log records the deletion: it is accounted for, not missing."
+                : deleted + " events were deleted by retention or erasure, and the log records each deletion: they are accounted for, not missing.";
+        return new VerificationSummary(report.ok(), headline, List.copyOf(findings), deletions, checkpoints);
     }
 
     private static String checkpointClause(int count) {

@@ -53,6 +53,42 @@ class VerificationSummaryTest {
     }
 
     @Test
+    void recordedDeletionsAreAccountedForNotProblems() {
+        VerificationReport report = new VerificationReport(true, 12, OptionalLong.empty(), CappedIndexes.none(), CappedIndexes.none(),
+                2, CappedIndexes.none(), CappedIndexes.none(), List.of(new CheckpointResult(AT_10, Status.MATCHES, AT_10)));
+
+        VerificationSummary summary = VerificationSummary.of(report, null);
+
+        assertTrue(summary.verified());
+        assertEquals("Verified: all 12 leaves of the log agree with the trail, and the checkpoint still matches.", summary.headline());
+        assertEquals("2 events were deleted by retention or erasure, and the log records each deletion: they are accounted for, "
+                + "not missing.", summary.deletions());
+        assertTrue(summary.findings().isEmpty());
+    }
+
+    @Test
+    void aRowDeletedBehindTheLogIsAProblemBesideTheRecordedDeletions() {
+        VerificationReport report = new VerificationReport(false, 12, OptionalLong.of(4), CappedIndexes.none(),
+                new CappedIndexes(1, List.of(4L)), 1, CappedIndexes.none(), CappedIndexes.none(), List.of());
+
+        VerificationSummary summary = VerificationSummary.of(report, null);
+
+        assertFalse(summary.verified());
+        assertEquals("Not verified: all 12 leaves of the log were checked and one problem was found.", summary.headline());
+        assertTrue(summary.findings().get(0).startsWith("1 event is missing from the trail, and the log records no deletion"),
+                summary.findings().toString());
+        assertTrue(summary.deletions().startsWith("1 event was deleted by retention or erasure"), summary.deletions());
+    }
+
+    @Test
+    void withoutDeletionsThereIsNoSentenceAboutThem() {
+        VerificationReport report = new VerificationReport(true, 10, OptionalLong.empty(), CappedIndexes.none(), CappedIndexes.none(),
+                0, CappedIndexes.none(), CappedIndexes.none(), List.of());
+
+        assertEquals(null, VerificationSummary.of(report, null).deletions());
+    }
+
+    @Test
     void longListsAreCutWithACountOfTheRest() {
         List<Long> first = LongStream.range(0, 100).boxed().toList();
         VerificationReport report = new VerificationReport(false, 5000, OptionalLong.of(0), new CappedIndexes(4000, first),
