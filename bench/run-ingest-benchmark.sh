@@ -26,7 +26,7 @@ PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
 # Each poll is an HTTP Basic sign-in (a deliberately slow PBKDF2); polling rarely keeps it off the CPU the job needs.
-POLL_SECONDS=${POLL_SECONDS:-5}
+POLL_SECONDS=${POLL_SECONDS:-30}
 HTTP_PORT=$((PORTBASE + 80))
 ADMIN_PORT=$((PORTBASE + 48))
 

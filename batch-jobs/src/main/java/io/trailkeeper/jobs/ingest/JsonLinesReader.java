@@ -8,23 +8,39 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import io.trailkeeper.ingest.entity.IngestRecord;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 
 /**
- * Reads a JSON-lines file line by line. Its checkpoint is the byte offset after the last line of the
- * committed chunk, so a restart neither re-reads nor skips a line, whatever the file's size.
+ * Reads a JSON-lines file line by line and decodes each line in the format of its source (see
+ * {@link TrailLineDecoding}), ahead of the chunk being written (see {@link LineReadAhead}). Its
+ * checkpoint is the byte offset after the last line of the committed chunk, so a restart neither
+ * re-reads nor skips a line, whatever the file's size.
  */
 @Named
 @Dependent
 public class JsonLinesReader extends AbstractItemReader {
 
+    /** Lines decoded ahead: about two chunks, so the next chunk is ready when the current one commits. */
+    static final int LINES_AHEAD = 4_000;
+    /** Line bytes waiting ahead at most, whatever the line limit. */
+    static final int BYTES_AHEAD = 32 * 1024 * 1024;
+
     private final String file;
+    private final String format;
     private final ImportLimits limits;
-    private JsonLinesCursor cursor;
+    private final ManagedThreadFactory threads;
+    private LineReadAhead lines;
 
     @Inject
-    public JsonLinesReader(@BatchProperty(name = "file") String file, ImportLimits limits) {
+    public JsonLinesReader(@BatchProperty(name = "file") String file, @BatchProperty(name = "format") String format,
+                           ImportLimits limits, ReadAheadThreads threads) {
         this.file = file;
+        this.format = format;
         this.limits = limits;
+        this.threads = threads.factory();
     }
 
     @Override
@@ -32,24 +48,27 @@ public class JsonLinesReader extends AbstractItemReader {
         if (file == null || file.isBlank()) {
             throw new IllegalArgumentException("the job parameter 'file' is missing");
         }
+        Function<RawLine, List<IngestRecord>> decoding = TrailLineDecoding.forFormat(format);
         LinePosition from = checkpoint instanceof LinePosition position ? position : LinePosition.start();
-        cursor = JsonLinesCursor.open(Path.of(file), from, limits.maxLineBytes());
+        lines = LineReadAhead.start(JsonLinesCursor.open(Path.of(file), from, limits.maxLineBytes()), decoding, threads,
+                LINES_AHEAD, BYTES_AHEAD);
     }
 
+    /** @return the records of the next line (one per span for OTLP lines), or {@code null} at the end */
     @Override
     public Object readItem() throws IOException {
-        return cursor.next();
+        return lines.next();
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return cursor.position();
+        return lines.position();
     }
 
     @Override
     public void close() throws IOException {
-        if (cursor != null) {
-            cursor.close();
+        if (lines != null) {
+            lines.close();
         }
     }
 }

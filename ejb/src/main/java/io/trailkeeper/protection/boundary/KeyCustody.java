@@ -14,7 +14,14 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import io.trailkeeper.protection.entity.SubjectKey;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -85,4 +92,40 @@ public class KeyCustody {
     public byte[] unwrap(byte[] wrapped, String owner) {
         return ContentCipher.open(wrappingKey, wrapped, owner.getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The data keys of these active keys in clear, by key id. Every chunk of an import needs the keys of
+     * a few hundred subjects, mostly the same ones: unwrapped keys are remembered by id (a key's wrapped
+     * bytes never change) up to {@link #REMEMBERED_KEYS}. Which keys are active is still read from the
+     * database each time, so a destroyed key is never used again; {@link #forget} also drops it from memory.
+     */
+    public Map<UUID, byte[]> unwrapAll(List<SubjectKey> keys) {
+        Map<UUID, byte[]> clear = new HashMap<>();
+        for (SubjectKey key : keys) {
+            byte[] known = unwrapped.get(key.id());
+            if (known == null) {
+                known = unwrap(key.wrappedKey(), key.owner());
+                if (unwrapped.size() >= REMEMBERED_KEYS) {
+                    unwrapped.clear(); // crude, but bounded; refilled by the next chunks
+                }
+                unwrapped.put(key.id(), known);
+            }
+            clear.put(key.id(), known.clone()); // callers' copies: forgetting a key must not zero a key in use
+        }
+        return clear;
+    }
+
+    /** Drops destroyed keys from memory, so that erasure leaves no copy of them behind (GDPR Art. 17). */
+    public void forget(Collection<UUID> keyIds) {
+        keyIds.forEach(id -> {
+            byte[] key = unwrapped.remove(id);
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+        });
+    }
+
+    /** At most this many unwrapped data keys are kept in memory (32 bytes each, plus the map's entry). */
+    static final int REMEMBERED_KEYS = 50_000;
+    private final Map<UUID, byte[]> unwrapped = new ConcurrentHashMap<>();
 }

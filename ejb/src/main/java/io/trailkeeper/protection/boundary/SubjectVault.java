@@ -66,8 +66,9 @@ public class SubjectVault {
                         "SELECT k FROM SubjectKey k WHERE k.owner IN :owners AND k.destroyedAt IS NULL ORDER BY k.createdAt", SubjectKey.class)
                 .setParameter("owners", new ArrayList<>(owners))
                 .getResultList();
+        Map<UUID, byte[]> clear = custody.unwrapAll(existing);
         for (SubjectKey key : existing) {
-            keys.put(key.owner(), new DataKey(key.id(), custody.unwrap(key.wrappedKey(), key.owner())));
+            keys.put(key.owner(), new DataKey(key.id(), clear.get(key.id())));
         }
         for (String owner : owners) {
             if (!keys.containsKey(owner)) {
@@ -127,6 +128,7 @@ public class SubjectVault {
                 .setParameter("owner", pseudonym)
                 .getResultList();
         keys.forEach(k -> k.destroy(clock.instant()));
+        custody.forget(keys.stream().map(SubjectKey::id).toList());
         return keys.size();
     }
 

@@ -8,11 +8,6 @@ import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.ParsedRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;
 import io.trailkeeper.trail.entity.SourceKind;
-import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.ItemProcessor;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,23 +15,23 @@ import java.util.function.Function;
 /**
  * Turns one raw line into the records to store, in the format of the line's source: one record per
  * agent-action line, one per span of an OTLP line. Whatever cannot become an event becomes a
- * quarantine entry that says why, so a line never disappears silently.
+ * quarantine entry that says why, so a line never disappears silently. Thread-safe: the reader
+ * decodes lines ahead of the chunk being written, on a thread of its own.
  */
-@Named
-@Dependent
-public class TrailLineProcessor implements ItemProcessor {
+final class TrailLineDecoding {
 
-    private final Function<RawLine, List<IngestRecord>> reading;
+    private TrailLineDecoding() {
+    }
 
-    @Inject
-    public TrailLineProcessor(@BatchProperty(name = "format") String format) {
+    /** @param format the job parameter naming the source's kind */
+    static Function<RawLine, List<IngestRecord>> forFormat(String format) {
         SourceKind kind;
         try {
             kind = SourceKind.valueOf(format);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("the job parameter 'format' must name a file format, not '" + format + "'");
         }
-        this.reading = readerFor(kind);
+        return readerFor(kind);
     }
 
     static Function<RawLine, List<IngestRecord>> readerFor(SourceKind kind) {
@@ -46,11 +41,6 @@ public class TrailLineProcessor implements ItemProcessor {
         }
         Function<byte[], List<SpanRecord>> format = LineFormat.forKind(kind);
         return line -> records(line, format);
-    }
-
-    @Override
-    public Object processItem(Object item) {
-        return reading.apply((RawLine) item);
     }
 
     static IngestRecord toRecord(RawLine line, AgentActionLogFormat format) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class TrailLineProcessorTest {
+class TrailLineDecodingTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     static final String VALID = "{\"timestamp\": \"2026-11-20T10:00:00Z\", \"agent_id\": \"support-bot\","
@@ -34,7 +34,7 @@ class TrailLineProcessorTest {
 
     @Test
     void aValidLineBecomesAnEventAtItsPositionInTheFile() {
-        IngestRecord record = TrailLineProcessor.toRecord(line(3, 512, VALID), format);
+        IngestRecord record = TrailLineDecoding.toRecord(line(3, 512, VALID), format);
 
         IngestRecord.Event event = assertInstanceOf(IngestRecord.Event.class, record);
         assertEquals(new SourcePosition(3, 512), event.position());
@@ -47,7 +47,7 @@ class TrailLineProcessorTest {
     void anInvalidLineIsQuarantinedWithItsReasonAndBytes() {
         String invalid = "{\"timestamp\": \"2026-11-20T10:00:00Z\", \"action\": \"refund.issue\"}";
 
-        IngestRecord record = TrailLineProcessor.toRecord(line(7, 2048, invalid), format);
+        IngestRecord record = TrailLineDecoding.toRecord(line(7, 2048, invalid), format);
 
         IngestRecord.Malformed malformed = assertInstanceOf(IngestRecord.Malformed.class, record);
         assertEquals(new SourcePosition(7, 2048), malformed.position());
@@ -58,7 +58,7 @@ class TrailLineProcessorTest {
 
     @Test
     void aLineThatIsNotJsonIsQuarantined() {
-        IngestRecord record = TrailLineProcessor.toRecord(line(1, 0, "this is not JSON"), format);
+        IngestRecord record = TrailLineDecoding.toRecord(line(1, 0, "this is not JSON"), format);
 
         IngestRecord.Malformed malformed = assertInstanceOf(IngestRecord.Malformed.class, record);
         assertFalse(malformed.reason().isBlank());
@@ -70,7 +70,7 @@ class TrailLineProcessorTest {
         byte[] head = utf8(VALID.substring(0, 40));
         RawLine cut = new RawLine(12, 4096, head, 2_000_000);
 
-        IngestRecord record = TrailLineProcessor.toRecord(cut, format);
+        IngestRecord record = TrailLineDecoding.toRecord(cut, format);
 
         IngestRecord.Malformed malformed = assertInstanceOf(IngestRecord.Malformed.class, record);
         assertEquals(new SourcePosition(12, 4096), malformed.position());
@@ -86,7 +86,7 @@ class TrailLineProcessorTest {
         // A valid JSON object followed by more bytes the reader dropped: parsing the head alone would lose data.
         RawLine cut = new RawLine(1, 0, utf8(VALID), utf8(VALID).length + 10);
 
-        assertInstanceOf(IngestRecord.Malformed.class, TrailLineProcessor.toRecord(cut, format));
+        assertInstanceOf(IngestRecord.Malformed.class, TrailLineDecoding.toRecord(cut, format));
     }
 
     static final String OTLP_TWO_GOOD_ONE_BAD = "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
@@ -105,7 +105,7 @@ class TrailLineProcessorTest {
 
     @Test
     void eachSpanOfAnOtlpLineIsItsOwnRecordAndABadSpanIsSetAsideAlone() {
-        java.util.List<IngestRecord> records = TrailLineProcessor.spanRecords(line(4, 900, OTLP_TWO_GOOD_ONE_BAD), otlp);
+        java.util.List<IngestRecord> records = TrailLineDecoding.spanRecords(line(4, 900, OTLP_TWO_GOOD_ONE_BAD), otlp);
 
         assertEquals(3, records.size());
         IngestRecord.Event first = assertInstanceOf(IngestRecord.Event.class, records.get(0));
@@ -120,7 +120,7 @@ class TrailLineProcessorTest {
 
     @Test
     void anOtlpLineThatIsNotJsonIsSetAsideOnceWithoutASpanNumber() {
-        java.util.List<IngestRecord> records = TrailLineProcessor.spanRecords(line(1, 0, "{\"resourceSpans\": ["), otlp);
+        java.util.List<IngestRecord> records = TrailLineDecoding.spanRecords(line(1, 0, "{\"resourceSpans\": ["), otlp);
 
         IngestRecord.Malformed bad = assertInstanceOf(IngestRecord.Malformed.class, records.get(0));
         assertEquals(1, records.size());
@@ -130,9 +130,9 @@ class TrailLineProcessorTest {
     @Test
     void onlyFileFormatsCanBeReadFromLines() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> TrailLineProcessor.readerFor(io.trailkeeper.trail.entity.SourceKind.LANGFUSE_API));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new TrailLineProcessor("CSV"));
-        assertEquals(3, TrailLineProcessor.readerFor(io.trailkeeper.trail.entity.SourceKind.OTLP_JSON)
+                () -> TrailLineDecoding.readerFor(io.trailkeeper.trail.entity.SourceKind.LANGFUSE_API));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TrailLineDecoding.forFormat("CSV"));
+        assertEquals(3, TrailLineDecoding.readerFor(io.trailkeeper.trail.entity.SourceKind.OTLP_JSON)
                 .apply(line(1, 0, OTLP_TWO_GOOD_ONE_BAD)).size());
     }
 }

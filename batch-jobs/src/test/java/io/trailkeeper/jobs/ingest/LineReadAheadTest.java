@@ -1,0 +1,134 @@
+package io.trailkeeper.jobs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LineReadAheadTest {
+
+    private static final ThreadFactory THREADS = Thread::new;
+    private static final Function<RawLine, String> TEXT = line -> new String(line.bytes(), StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private Path file(int lines) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= lines; i++) {
+            text.append("line ").append(i).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        return Files.writeString(dir.resolve("trail.jsonl"), text);
+    }
+
+    @Test
+    void hands_out_every_line_in_order_with_the_position_a_plain_cursor_would_checkpoint() throws IOException {
+        Path file = file(5000);
+        try (JsonLinesCursor plain = JsonLinesCursor.open(file, LinePosition.start(), 1024);
+             LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024), TEXT, THREADS, 100, 4096)) {
+            for (RawLine line = plain.next(); line != null; line = plain.next()) {
+                assertEquals(TEXT.apply(line), ahead.next());
+                assertEquals(plain.position(), ahead.position(), "checkpoint after line " + line.lineNumber());
+            }
+            assertNull(ahead.next());
+            assertNull(ahead.next());
+            assertEquals(plain.position(), ahead.position());
+        }
+    }
+
+    @Test
+    void a_restart_from_its_position_continues_with_the_next_line_although_more_was_read_ahead() throws IOException {
+        Path file = file(1000);
+        LinePosition committed;
+        try (LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024), TEXT, THREADS, 500, 1 << 20)) {
+            for (int i = 0; i < 300; i++) {
+                ahead.next();
+            }
+            committed = ahead.position();
+        }
+        try (LineReadAhead again = LineReadAhead.start(JsonLinesCursor.open(file, committed, 1024), TEXT, THREADS, 500, 1 << 20)) {
+            assertEquals("line 301", again.next());
+        }
+    }
+
+    @Test
+    void never_holds_more_than_its_limits_ahead() throws Exception {
+        Path file = file(10_000);
+        AtomicInteger decoded = new AtomicInteger();
+        try (LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024),
+                line -> decoded.incrementAndGet(), THREADS, 50, 1 << 20)) {
+            ahead.next();
+            Thread.sleep(200);
+            // one handed out, 50 waiting, and at most one more decoded that waits for room
+            assertTrue(decoded.get() <= 52, "decoded " + decoded.get());
+        }
+        decoded.set(0);
+        try (LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024),
+                line -> decoded.incrementAndGet(), THREADS, 1000, 70)) {
+            ahead.next();
+            Thread.sleep(200);
+            // lines are 6 to 10 bytes: 70 bytes hold at most 11 of them
+            assertTrue(decoded.get() <= 13, "decoded " + decoded.get());
+        }
+    }
+
+    @Test
+    void a_decoding_failure_reaches_the_reader_at_its_line() throws IOException {
+        Path file = file(100);
+        try (LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024), line -> {
+            if (line.lineNumber() == 40) {
+                throw new IllegalStateException("decoder broke");
+            }
+            return line.lineNumber();
+        }, THREADS, 10, 1 << 20)) {
+            List<Object> before = new ArrayList<>();
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
+                while (true) {
+                    before.add(ahead.next());
+                }
+            });
+            assertEquals("decoder broke", thrown.getMessage());
+            assertEquals(39, before.size());
+        }
+    }
+
+    @Test
+    void without_a_thread_each_line_is_read_when_asked_for() throws IOException {
+        Path file = file(10);
+        ThreadFactory none = runnable -> {
+            throw new IllegalStateException("no threads here");
+        };
+        try (LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024), TEXT, none, 5, 100)) {
+            for (int i = 1; i <= 10; i++) {
+                assertEquals("line " + i, ahead.next());
+            }
+            assertNull(ahead.next());
+        }
+    }
+
+    @Test
+    void closing_while_it_reads_ahead_stops_the_thread() throws Exception {
+        Path file = file(10_000);
+        Thread[] started = new Thread[1];
+        LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024), TEXT, runnable -> {
+            started[0] = new Thread(runnable);
+            return started[0];
+        }, 10, 1 << 20);
+        ahead.next();
+        ahead.close();
+        started[0].join(5_000);
+        assertTrue(!started[0].isAlive(), "the read-ahead thread ended");
+    }
+}
