@@ -15,6 +15,7 @@
 #   BENCH_PORTBASE  default 28000
 #   PG_HOST PG_PORT PG_USER   default 127.0.0.1 5432 postgres (trust authentication)
 #   KEEP=1          keep the domain, the database and the files afterwards
+#   BENCH_JVM_OPTIONS  extra options for the Payara JVM, separated by spaces
 #   BENCH_JFR=1     record the big import with Java Flight Recorder into target/run/ingest.jfr
 set -euo pipefail
 
@@ -99,6 +100,9 @@ say "creating Payara domain '$DOMAIN' on port base $PORTBASE with -Xmx$XMX"
 rm -rf "${DOMAIN_DIR:?}/$DOMAIN"
 $PAYARA/bin/asadmin create-domain --domaindir "$DOMAIN_DIR" --portbase "$PORTBASE" --nopassword "$DOMAIN" >/dev/null
 sed -i "s/<jvm-options>-Xmx512m<\/jvm-options>/<jvm-options>-Xmx$XMX<\/jvm-options>/" "$DOMAIN_DIR/$DOMAIN/config/domain.xml"
+for option in ${BENCH_JVM_OPTIONS:-}; do # e.g. "-XX:+PrintCompilation", for looking into the JVM
+    sed -i "s|<jvm-options>-Xmx$XMX</jvm-options>|&<jvm-options>$option</jvm-options>|" "$DOMAIN_DIR/$DOMAIN/config/domain.xml"
+done
 $PAYARA/bin/asadmin start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >/dev/null
 PID=$(cat "$DOMAIN_DIR/$DOMAIN/config/pid")
 say "deploying the EAR (Payara pid $PID)"

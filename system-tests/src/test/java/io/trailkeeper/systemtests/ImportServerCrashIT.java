@@ -181,9 +181,17 @@ class ImportServerCrashIT {
         while (System.nanoTime() < deadline) {
             long stored = storedEvents(officer, agent);
             if (stored >= 1_000) {
-                String status = status(officer, execution).getString("status");
-                assertEquals("STARTED", status, "the import must still run at the crash; make the trail longer");
-                return stored;
+                // An officer watching the import sees it advance, not "0 read" until it ends; the tally
+                // follows the commit within moments (it is taken as the next chunk begins).
+                JsonObject running = status(officer, execution);
+                for (int tries = 0; tries < 50 && running.getJsonNumber("read").longValue() == 0; tries++) {
+                    TrailkeeperClient.sleep(100);
+                    running = status(officer, execution);
+                }
+                assertEquals("STARTED", running.getString("status"), "the import must still run at the crash; make the trail longer");
+                assertTrue(running.getJsonNumber("read").longValue() > 0 && running.getJsonNumber("read").longValue() < LINES,
+                        "progress while running: " + running);
+                return storedEvents(officer, agent);
             }
             TrailkeeperClient.sleep(100);
         }

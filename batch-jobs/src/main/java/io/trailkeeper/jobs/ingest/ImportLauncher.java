@@ -59,6 +59,9 @@ public class ImportLauncher {
     @Inject
     ImportLimits limits;
 
+    @Inject
+    ImportProgress progress;
+
     /**
      * Stores the upload in the inbox (refusing it when too large) and starts its import.
      *
@@ -116,7 +119,7 @@ public class ImportLauncher {
             if (!JOB_NAME.equals(execution.getJobName())) {
                 return Optional.empty();
             }
-            return Optional.of(toStatus(operator, execution, executionsOfSameImport(operator, executionId)));
+            return Optional.of(toStatus(operator, execution, executionsOfSameImport(operator, executionId), progress));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
         }
@@ -186,7 +189,7 @@ public class ImportLauncher {
                 List<JobExecution> executions = operator.getJobExecutions(instance);
                 executions.stream()
                         .max(Comparator.comparingLong(JobExecution::getExecutionId))
-                        .ifPresent(latest -> statuses.add(toStatus(operator, latest, executions)));
+                        .ifPresent(latest -> statuses.add(toStatus(operator, latest, executions, progress)));
             }
         } catch (NoSuchJobException e) {
             return List.of(); // no import has run yet
@@ -196,7 +199,8 @@ public class ImportLauncher {
     }
 
     /** @param chain every execution of the same import (the first run and its restarts) */
-    private static ImportStatus toStatus(JobOperator operator, JobExecution execution, List<JobExecution> chain) {
+    private static ImportStatus toStatus(JobOperator operator, JobExecution execution, List<JobExecution> chain,
+                                         ImportProgress progress) {
         long id = execution.getExecutionId();
         Long restartedFrom = chain.stream().mapToLong(JobExecution::getExecutionId).filter(other -> other < id).boxed()
                 .max(Long::compare).orElse(null);
@@ -206,6 +210,11 @@ public class ImportLauncher {
                 .filter(StoreOutcome.class::isInstance)
                 .map(StoreOutcome.class::cast)
                 .reduce(StoreOutcome.NONE, StoreOutcome::plus);
+        // The step publishes its tally only when it ends; while it runs, what its chunks committed so far.
+        StoreOutcome running = progress.of(id).orElse(StoreOutcome.NONE);
+        if (running.read() > tally.read()) {
+            tally = running;
+        }
         Properties parameters = execution.getJobParameters();
         return new ImportStatus(execution.getExecutionId(), execution.getBatchStatus().name(),
                 parameters.getProperty("source"), parameters.getProperty("format"), parameters.getProperty("fileName"),

@@ -27,15 +27,17 @@ public class TrailWriter extends AbstractItemWriter {
     private final JobContext job;
     private final StepContext step;
     private final String sourceId;
+    private final ImportProgress progress;
     private StoreOutcome tally = StoreOutcome.NONE;
 
     @Inject
     public TrailWriter(TrailIngestion ingestion, JobContext job, StepContext step,
-                       @BatchProperty(name = "sourceId") String sourceId) {
+                       @BatchProperty(name = "sourceId") String sourceId, ImportProgress progress) {
         this.ingestion = ingestion;
         this.job = job;
         this.step = step;
         this.sourceId = sourceId;
+        this.progress = progress;
     }
 
     @Override
@@ -43,11 +45,19 @@ public class TrailWriter extends AbstractItemWriter {
         if (checkpoint instanceof StoreOutcome restored) {
             tally = restored;
         }
+        progress.committed(job.getExecutionId(), tally);
+    }
+
+    @Override
+    public void close() {
+        progress.ended(job.getExecutionId());
     }
 
     /** Each item is the list of records one line produced (one per span for OTLP lines). */
     @Override
     public void writeItems(List<Object> items) {
+        // A new chunk begins only after the one before it committed: what the tally says now is stored.
+        progress.committed(job.getExecutionId(), tally);
         List<IngestRecord> records = new ArrayList<>(items.size());
         for (Object item : items) {
             for (Object record : (List<?>) item) {
