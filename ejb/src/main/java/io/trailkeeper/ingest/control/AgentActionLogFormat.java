@@ -115,7 +115,7 @@ public final class AgentActionLogFormat {
         String dataCategory = fields.optionalText(IDENTIFIER_LIMIT, DATA_CATEGORY);
 
         Map<String, JsonValue> content = fields.unused();
-        return new AuditEventDraft(
+        return StorableText.checked(new AuditEventDraft(
                 sourceEventId, occurredAt,
                 agentId, agentName, agentVersion,
                 deployment, region,
@@ -124,7 +124,7 @@ public final class AgentActionLogFormat {
                 humanConfirmed,
                 model, tokens.input(), tokens.output(), latencyMs,
                 errorText, dataCategory,
-                content.isEmpty() ? null : json.writeObject(content));
+                content.isEmpty() ? null : json.writeObject(content)));
     }
 
     private static String sourceEventId(RecordFields fields, byte[] line) {
@@ -139,7 +139,7 @@ public final class AgentActionLogFormat {
             String text = whole
                     ? String.valueOf(WholeNumber.exactLong(((JsonNumber) value).bigDecimalValue()))
                     : ((JsonString) value).getString();
-            fields.checkLength(id, text, IDENTIFIER_LIMIT);
+            fields.checkText(id, text, IDENTIFIER_LIMIT);
             fields.use(id);
             if (!text.isBlank()) {
                 return text;

@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <p>Only a JSON object or array is parsed. Text that merely happens to be a JSON scalar, such as a
  * tool result of {@code 42} or {@code true}, stays the string it was, and so does anything that
- * does not parse: content is evidence and must not change meaning on the way in.
+ * does not parse: content is evidence and must not change meaning on the way in. Text whose escapes
+ * decode to an unpaired surrogate stays text as well: the text itself is valid Unicode and can be
+ * kept, the parsed strings could not (see {@link StorableText}).
  */
 final class EmbeddedJson {
 
@@ -48,11 +50,25 @@ final class EmbeddedJson {
         try (JsonParser parser = parsers.createParser(new StringReader(text))) {
             parser.next();
             JsonValue parsed = parser.getValue();
-            return parser.hasNext() ? null : parsed;
+            if (parser.hasNext()) {
+                return null;
+            }
+            // Only an escape can put a surrogate into a parsed string that was not in the text.
+            return text.indexOf("\\u") < 0 || isWellFormed(parsed) ? parsed : null;
         } catch (RuntimeException e) {
             // Not JSON after all (or beyond the parser's depth and size limits): keep the text.
             return null;
         }
+    }
+
+    private static boolean isWellFormed(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> StorableText.isWellFormed(((JsonString) value).getString());
+            case OBJECT -> value.asJsonObject().entrySet().stream()
+                    .allMatch(member -> StorableText.isWellFormed(member.getKey()) && isWellFormed(member.getValue()));
+            case ARRAY -> value.asJsonArray().stream().allMatch(EmbeddedJson::isWellFormed);
+            default -> true;
+        };
     }
 
     private static boolean isJsonWhitespace(char c) {

@@ -48,7 +48,7 @@ final class ErrorField {
         } else {
             summary = type == null ? message : message == null ? type : type + ": " + message;
         }
-        fields.checkLength(member, summary, maxLength);
+        fields.checkText(member, summary, maxLength);
         boolean summaryIsComplete = (message == null && type == null)
                 || error.entrySet().stream().allMatch(e -> SUMMARIZED.contains(e.getKey()) && scalarText(e.getValue()) != null);
         if (summaryIsComplete) {

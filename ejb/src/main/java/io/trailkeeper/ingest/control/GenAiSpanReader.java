@@ -136,7 +136,7 @@ final class GenAiSpanReader {
         String error = firstText(attributes, TEXT_LIMIT, ERROR_TYPE);
         boolean statusMessageIsError = false;
         if (error == null && status.code() == SpanStatus.Code.ERROR && status.message() != null && !status.message().isBlank()) {
-            checkLength("span status message", status.message(), TEXT_LIMIT);
+            checkText("span status message", status.message(), TEXT_LIMIT);
             error = status.message();
             statusMessageIsError = true;
         }
@@ -145,7 +145,7 @@ final class GenAiSpanReader {
         Long outputTokens = attributes.optionalCount(OUTPUT_TOKENS);
 
         String contentJson = content(span, spanName, origin, status, statusMessageIsError, attributes, resource);
-        return new AuditEventDraft(
+        return StorableText.checked(new AuditEventDraft(
                 sourceEventId, occurredAt,
                 agentId, agentName, agentVersion,
                 deployment, region,
@@ -154,7 +154,7 @@ final class GenAiSpanReader {
                 null,
                 model, inputTokens, outputTokens, latencyMs,
                 error, null,
-                contentJson);
+                contentJson));
     }
 
     /**
@@ -177,17 +177,18 @@ final class GenAiSpanReader {
         if (spanName == null || spanName.isBlank()) {
             throw new InvalidRecordException("span has no action: expected gen_ai.operation.name or a span name");
         }
-        checkLength("span name", spanName, IDENTIFIER_LIMIT);
+        checkText("span name", spanName, IDENTIFIER_LIMIT);
         return spanName;
     }
 
-    private static void checkLength(String what, String text, int maxLength) {
+    private static void checkText(String what, String text, int maxLength) {
         if (text.length() > maxLength) {
             int characters = text.codePointCount(0, text.length());
             if (characters > maxLength) {
                 throw new InvalidRecordException(what + " is " + characters + " characters long; the limit is " + maxLength);
             }
         }
+        StorableText.require(what, text);
     }
 
     private String content(OtlpMessage span, String spanName, OtlpEnvelope.Origin origin, SpanStatus status,

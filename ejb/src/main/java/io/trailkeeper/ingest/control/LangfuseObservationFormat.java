@@ -152,6 +152,7 @@ public final class LangfuseObservationFormat {
         if (agentId == null) {
             RecordFields.Member project = fields.find(PROJECT_ID);
             String projectId = project == null ? null : scalarText(project.value());
+            StorableText.require("field 'projectId'", projectId);
             // The project stays in the content too: it is where the trail can be found again.
             agentId = projectId == null || projectId.isBlank() || projectId.length() > IDENTIFIER_LIMIT - 17
                     ? UNNAMED_AGENT : "langfuse-project/" + projectId;
@@ -178,7 +179,7 @@ public final class LangfuseObservationFormat {
         String model = fields.optionalText(IDENTIFIER_LIMIT, MODEL);
         Tokens tokens = tokens(fields);
 
-        return new AuditEventDraft(
+        return StorableText.checked(new AuditEventDraft(
                 id, start,
                 agentId, agentName, version,
                 deployment, null,
@@ -187,7 +188,7 @@ public final class LangfuseObservationFormat {
                 null,
                 model, tokens.input(), tokens.output(), latencyMs,
                 error, null,
-                content(fields, completionStart));
+                content(fields, completionStart)));
     }
 
     private String content(RecordFields fields, RecordFields.Member completionStart) {

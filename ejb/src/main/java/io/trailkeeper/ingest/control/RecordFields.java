@@ -101,12 +101,13 @@ final class RecordFields {
             case FALSE -> "false";
             default -> throw wrongType(member, "a string");
         };
-        checkLength(member, text, maxLength);
+        checkText(member, text, maxLength);
         use(member);
         return text;
     }
 
-    void checkLength(Member member, String text, int maxLength) {
+    /** Checks that text read from the member fits a column: within the limit, and storable as sent. */
+    void checkText(Member member, String text, int maxLength) {
         // length() bounds the code point count from above, so the exact count is rarely needed.
         if (text.length() > maxLength) {
             int characters = text.codePointCount(0, text.length());
@@ -114,6 +115,10 @@ final class RecordFields {
                 throw new InvalidRecordException("field " + name(member) + " is " + characters
                         + " characters long; the limit is " + maxLength);
             }
+        }
+        String problem = StorableText.problem(text);
+        if (problem != null) {
+            throw new InvalidRecordException("field " + name(member) + " " + problem);
         }
     }
 

@@ -620,4 +620,66 @@ class AgentActionLogFormatTest {
             assertEquals(sha256(line), accepted(line).sourceEventId());
         }
     }
+
+    /**
+     * Text a source can send through JSON escapes but the database and the log cannot hold as sent:
+     * the line is rejected with the field's name, never stripped or altered.
+     */
+    @Nested
+    class TextThatCannotBeStored {
+
+        static final String NUL = "contains U+0000 (a NUL character), which cannot be stored";
+
+        @Test
+        void aNulCharacterRejectsTheLineNamingTheField() {
+            assertEquals("field 'target' " + NUL, rejected(with("\"target\": \"a\\u0000b\"")));
+            assertEquals("field 'reason' " + NUL, rejected(with("\"reason\": \"\\u0000\"")));
+            assertEquals("field 'agent_id' " + NUL,
+                    rejected("{\"timestamp\": \"2026-11-20T10:00:00Z\", \"agent_id\": \"bot\\u0000\", \"action\": \"x\"}"));
+            assertEquals("field 'customer_id' " + NUL, rejected(with("\"customer_id\": \"\\u0000cust-1\"")),
+                    "named as the line names it, not as the column");
+            assertEquals("field 'event_id' " + NUL, rejected(with("\"event_id\": \"e\\u00001\"")));
+            assertEquals("field 'error' " + NUL, rejected(with("\"error\": {\"type\": \"Timeout\", \"message\": \"took\\u0000\"}")));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+            "a high half alone, a\\ud800b, d800",
+            "a low half alone, a\\udc00b, dc00",
+            "a high half at the end, ab\\ud83d, d83d",
+            "both halves in the wrong order, \\ude00\\ud83d, de00"})
+        void anUnpairedSurrogateRejectsTheLineNamingTheField(String description, String escaped, String codeUnit) {
+            String problem = "contains an unpaired surrogate (\\u" + codeUnit + "), which is not valid Unicode";
+            assertEquals("field 'session_id' " + problem, rejected(with("\"session_id\": \"" + escaped + "\"")));
+            assertEquals("field 'target' " + problem, rejected(with("\"target\": \"" + escaped + "\"")));
+            assertEquals("field 'agent' " + problem,
+                    rejected("{\"timestamp\": \"2026-11-20T10:00:00Z\", \"agent\": \"" + escaped + "\", \"action\": \"x\"}"));
+            assertEquals("field 'reason' " + problem, rejected(with("\"reason\": \"" + escaped + "\"")));
+        }
+
+        @Test
+        void surrogatePairsAreOrdinaryCharactersAndAreKept() {
+            AuditEventDraft draft = accepted("{\"timestamp\": \"2026-11-20T10:00:00Z\", \"agent_id\": \"bot-\\ud83d\\ude00\","
+                    + " \"action\": \"x\", \"target\": \"order/\\uD83D\\uDE80\", \"reason\": \"\uD83D\uDE80 as UTF-8\","
+                    + " \"prompt\": \"hi \\ud83d\\ude00\"}");
+            assertEquals("bot-\uD83D\uDE00", draft.agentId());
+            assertEquals("order/\uD83D\uDE80", draft.target());
+            assertEquals("\uD83D\uDE80 as UTF-8", draft.reason());
+            assertEquals("{\"prompt\":\"hi \uD83D\uDE00\"}", draft.contentJson());
+        }
+
+        @Test
+        void aNulCharacterInTheContentIsKeptAsItsEscape() {
+            AuditEventDraft draft = accepted(with("\"prompt\": \"a\\u0000b\""));
+            assertEquals("{\"prompt\":\"a\\u0000b\"}", draft.contentJson());
+        }
+
+        @Test
+        void anUnpairedSurrogateInTheContentRejectsTheLineWithoutNamingTheMember() {
+            String problem = "a field kept as content contains an unpaired surrogate (\\udc00), which is not valid Unicode";
+            assertEquals(problem, rejected(with("\"prompt\": \"Jane Doe \\udc00\"")));
+            assertEquals(problem, rejected(with("\"tool_args\": {\"jane.doe\": [\"\\udc00\"]}")));
+            assertEquals(problem, rejected(with("\"jane.doe\\udc00\": 1")), "an unknown key may be personal data");
+        }
+    }
 }

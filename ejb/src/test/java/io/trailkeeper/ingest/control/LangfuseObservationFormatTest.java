@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -248,5 +250,70 @@ class LangfuseObservationFormatTest {
         AuditEventDraft draft = accepted(changed("generation.json", b -> b.add("userId", JsonValue.NULL).add("model", JsonValue.NULL)));
         assertNull(draft.subjectRef());
         assertNull(draft.model());
+    }
+
+    /**
+     * Text an observation can carry through JSON escapes but the database and the log cannot hold as
+     * sent: the observation is rejected with the field's name, never stripped or altered.
+     */
+    @Nested
+    class TextThatCannotBeStored {
+
+        static final String NUL = "contains U+0000 (a NUL character), which cannot be stored";
+
+        /** The fixture with one member set to a JSON string written with escapes, which a builder would not write. */
+        static String withEscaped(String fixture, String member, String escaped) {
+            return changed(fixture, b -> b.add(member, "@escaped@")).replace("\"@escaped@\"", "\"" + escaped + "\"");
+        }
+
+        @Test
+        void aNulCharacterRejectsTheObservationNamingTheField() {
+            assertEquals("field 'id' " + NUL, rejected(withEscaped("tool-error.json", "id", "obs\\u0000")));
+            assertEquals("field 'name' " + NUL, rejected(withEscaped("tool-error.json", "name", "book\\u0000hotel")));
+            assertEquals("field 'statusMessage' " + NUL, rejected(withEscaped("tool-error.json", "statusMessage", "\\u0000")));
+            assertEquals("field 'projectId' " + NUL, rejected(withEscaped("agent-minimal.json", "projectId", "cm2\\u0000")
+                    .replace("\"AGENT\"", "\"SPAN\"")), "the project names the agent when nothing else does");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+            "a high half alone, a\\ud800b, d800",
+            "a low half alone, a\\udc00b, dc00",
+            "a high half at the end, ab\\ud83d, d83d",
+            "both halves in the wrong order, \\ude00\\ud83d, de00"})
+        void anUnpairedSurrogateRejectsTheObservationNamingTheField(String description, String escaped, String codeUnit) {
+            String problem = "contains an unpaired surrogate (\\u" + codeUnit + "), which is not valid Unicode";
+            assertEquals("field 'userId' " + problem, rejected(withEscaped("tool-error.json", "userId", escaped)));
+            assertEquals("field 'traceName' " + problem, rejected(withEscaped("tool-error.json", "traceName", escaped)));
+            assertEquals("field 'name' " + problem, rejected(withEscaped("tool-error.json", "name", escaped)));
+            assertEquals("field 'statusMessage' " + problem, rejected(withEscaped("tool-error.json", "statusMessage", escaped)));
+        }
+
+        @Test
+        void surrogatePairsAreOrdinaryCharactersAndAreKept() {
+            AuditEventDraft draft = accepted(withEscaped("tool-error.json", "userId", "traveller-\\ud83d\\ude00")
+                    .replace("book_hotel", "book_hotel \uD83D\uDE80"));
+            assertEquals("traveller-\uD83D\uDE00", draft.subjectRef());
+            assertEquals("book_hotel \uD83D\uDE80", draft.target());
+        }
+
+        @Test
+        void aNulCharacterInTheContentIsKeptAsItsEscape() {
+            AuditEventDraft draft = accepted(withEscaped("tool-error.json", "input", "a\\u0000b"));
+            assertEquals("a\u0000b", object(draft.contentJson()).getString("input"));
+        }
+
+        @Test
+        void anUnpairedSurrogateInTheContentRejectsTheObservationWithoutNamingTheMember() {
+            assertEquals("a field kept as content contains an unpaired surrogate (\\udc00), which is not valid Unicode",
+                    rejected(withEscaped("tool-error.json", "output", "Jane Doe \\udc00")));
+        }
+
+        @Test
+        void anInputWhoseEscapesMakeAnUnpairedSurrogateStaysTheTextItWas() {
+            String input = "{\"hotel\":\"\\ud800\"}";
+            AuditEventDraft draft = accepted(changed("tool-error.json", b -> b.add("input", input)));
+            assertEquals(input, object(draft.contentJson()).getString("input"), "the text is valid Unicode; its parsed form would not be");
+        }
     }
 }

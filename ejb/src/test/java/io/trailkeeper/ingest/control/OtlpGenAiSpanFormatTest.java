@@ -830,4 +830,95 @@ class OtlpGenAiSpanFormatTest {
                 "control characters in keys cannot forge log lines");
         assertTrue(List.of(reason, keyReason).stream().noneMatch(r -> r.contains("4111")));
     }
+
+    /**
+     * Text a span can carry through JSON escapes but the database and the log cannot hold as sent:
+     * the span is rejected with the attribute's name, never stripped or altered, and its siblings are still read.
+     */
+    @Nested
+    class TextThatCannotBeStored {
+
+        static final String NUL = "contains U+0000 (a NUL character), which cannot be stored";
+
+        /** A stringValue as an SDK escapes it; {@code str} would write the characters themselves. */
+        static String escaped(String text) {
+            return "{\"stringValue\":\"" + text + "\"}";
+        }
+
+        @Test
+        void aNulCharacterRejectsTheSpanNamingTheAttribute() {
+            assertEquals("field 'gen_ai.agent.id' " + NUL, rejected(span().attribute("gen_ai.agent.id", escaped("bot\\u0000"))));
+            assertEquals("field 'error.type' " + NUL, rejected(span().attribute("error.type", escaped("\\u0000"))));
+            assertEquals("field 'service.name' " + NUL, rejected(line(span()).resource(kv("service.name", escaped("chat\\u0000")))));
+            assertEquals("span name " + NUL,
+                    rejected(span().withoutAttribute("gen_ai.operation.name").field("name", "\"chat\\u0000\"")));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+            "a high half alone, a\\ud800b, d800",
+            "a low half alone, a\\udc00b, dc00",
+            "a high half at the end, ab\\ud83d, d83d",
+            "both halves in the wrong order, \\ude00\\ud83d, de00"})
+        void anUnpairedSurrogateRejectsTheSpanNamingTheAttribute(String description, String escaped, String codeUnit) {
+            String problem = "contains an unpaired surrogate (\\u" + codeUnit + "), which is not valid Unicode";
+            assertEquals("field 'user.id' " + problem, rejected(span().attribute("user.id", escaped(escaped))));
+            assertEquals("field 'gen_ai.tool.name' " + problem, rejected(span().text("gen_ai.operation.name", "execute_tool")
+                    .attribute("gen_ai.tool.name", escaped(escaped))));
+            assertEquals("span status message " + problem,
+                    rejected(span().field("status", "{\"code\":2,\"message\":\"" + escaped + "\"}")));
+        }
+
+        @Test
+        void aBadSpanIsRejectedAloneAndItsSiblingsAreStillRead() {
+            List<SpanRecord> records = parse(line(
+                    span().spanId("00f067aa0ba902b7"),
+                    span().spanId("00f067aa0ba902b8").attribute("user.id", escaped("u\\u0000")),
+                    span().spanId("00f067aa0ba902b9").attribute("session.id", escaped("s\\ud800")),
+                    span().spanId("00f067aa0ba902ba")).json());
+
+            assertEquals(4, records.size());
+            assertEquals(TRACE_ID + "/00f067aa0ba902b7",
+                    assertInstanceOf(ParsedRecord.Accepted.class, records.get(0).parsed()).draft().sourceEventId());
+            assertEquals("field 'user.id' " + NUL, assertInstanceOf(ParsedRecord.Rejected.class, records.get(1).parsed()).reason());
+            assertEquals("field 'session.id' contains an unpaired surrogate (\\ud800), which is not valid Unicode",
+                    assertInstanceOf(ParsedRecord.Rejected.class, records.get(2).parsed()).reason());
+            assertEquals(TRACE_ID + "/00f067aa0ba902ba",
+                    assertInstanceOf(ParsedRecord.Accepted.class, records.get(3).parsed()).draft().sourceEventId());
+        }
+
+        @Test
+        void surrogatePairsAreOrdinaryCharactersAndAreKept() {
+            AuditEventDraft draft = accepted(span().attribute("user.id", escaped("\\ud83d\\ude00"))
+                    .attribute("gen_ai.agent.id", str("bot-\uD83D\uDE80")).attribute("app.note", escaped("hi \\ud83d\\ude00")));
+            assertEquals("\uD83D\uDE00", draft.subjectRef());
+            assertEquals("bot-\uD83D\uDE80", draft.agentId());
+            assertEquals("hi \uD83D\uDE00", attributes(draft).getString("app.note"));
+        }
+
+        @Test
+        void aNulCharacterInTheContentIsKeptAsItsEscape() {
+            AuditEventDraft draft = accepted(span().attribute("app.note", escaped("a\\u0000b")));
+            assertTrue(draft.contentJson().contains("\"app.note\":\"a\\u0000b\""), draft.contentJson());
+            assertEquals("a\u0000b", attributes(draft).getString("app.note"));
+        }
+
+        @Test
+        void anUnpairedSurrogateInTheContentRejectsTheSpanWithoutNamingTheAttribute() {
+            String problem = "a field kept as content contains an unpaired surrogate (\\ud800), which is not valid Unicode";
+            assertEquals(problem, rejected(span().attribute("app.customer", escaped("Jane Doe \\ud800"))));
+            String escapedKey = span().text("jane.doe", "x").json().replace("\"jane.doe\"", "\"jane.doe\\ud800\"");
+            assertEquals(problem, rejected(line().rawSpan(escapedKey)), "an unknown key may be personal data");
+        }
+
+        @Test
+        void embeddedJsonWhoseEscapesMakeAnUnpairedSurrogateStaysTheTextItWas() {
+            String messages = "[{\"role\":\"user\",\"content\":\"\\ud800\"}]";
+            AuditEventDraft kept = accepted(span().text("gen_ai.input.messages", messages));
+            assertEquals(messages, content(kept).getString("input_messages"), "the text is valid Unicode; its parsed form would not be");
+
+            AuditEventDraft parsed = accepted(span().text("gen_ai.input.messages", "[{\"role\":\"user\",\"content\":\"\\ud83d\\ude00\"}]"));
+            assertEquals("\uD83D\uDE00", content(parsed).getJsonArray("input_messages").getJsonObject(0).getString("content"));
+        }
+    }
 }
