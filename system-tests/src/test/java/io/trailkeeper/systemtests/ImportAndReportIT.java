@@ -70,6 +70,42 @@ class ImportAndReportIT {
     }
 
     @Test
+    void aLineWithTextThatCannotBeStoredIsSetAsideAndTheImportCompletes() {
+        AgentTrail unstorable = new AgentTrail();
+        String agent = unstorable.agent("refund-bot");
+        unstorable.action("refund-bot", "refund.issue", DAY.plusSeconds(30_000), "success")
+                // JSON escapes, as a source writes them: a NUL, which no PostgreSQL text column can hold ...
+                .line("{\"timestamp\":\"2026-10-05T08:20:01Z\",\"agent_id\":\"" + agent + "\",\"action\":\"refund.issue\","
+                        + "\"target\":\"a\\u0000b\"}")
+                // ... a surrogate pair, which is an ordinary character (an emoji) ...
+                .line("{\"timestamp\":\"2026-10-05T08:20:02Z\",\"agent_id\":\"" + agent + "\",\"action\":\"note.add\","
+                        + "\"target\":\"order/\\ud83d\\ude00\"}")
+                // ... and half of one, which is not Unicode at all.
+                .line("{\"timestamp\":\"2026-10-05T08:20:03Z\",\"agent_id\":\"" + agent + "\",\"action\":\"refund.issue\","
+                        + "\"session_id\":\"s-\\ud800\"}")
+                .action("refund-bot", "crm.lookup", DAY.plusSeconds(30_004), "success");
+
+        JsonObject status = client.importAndWait(officer, "api-test-" + unstorable.suffix, unstorable.jsonLines());
+
+        assertEquals("COMPLETED", status.getString("status"), status.toString());
+        assertEquals(5, status.getInt("read"));
+        assertEquals(3, status.getInt("stored"));
+        assertEquals(2, status.getInt("quarantined"));
+        assertEquals(3, events("agent=" + agent).getInt("total"));
+        assertEquals("order/\uD83D\uDE00", events("agent=" + agent + "&action=note.add").getJsonArray("items").getJsonObject(0)
+                .getString("target"), "a surrogate pair is stored as sent");
+
+        JsonArray setAside = json(client.get("/api/imports/" + status.getInt("executionId") + "/quarantined", officer).body()).asJsonArray();
+        assertEquals(2, setAside.size(), setAside.toString());
+        assertEquals(2, setAside.getJsonObject(0).getInt("lineNumber"));
+        assertEquals("field 'target' contains U+0000 (a NUL character), which cannot be stored",
+                setAside.getJsonObject(0).getString("reason"));
+        assertEquals(4, setAside.getJsonObject(1).getInt("lineNumber"));
+        assertEquals("field 'session_id' contains an unpaired surrogate (\\ud800), which is not valid Unicode",
+                setAside.getJsonObject(1).getString("reason"));
+    }
+
+    @Test
     void onlyAnInterruptedImportCanBeRestarted() {
         JsonObject done = client.importAndWait(officer, "api-test-" + trail.suffix, trail.jsonLines());
         long id = done.getJsonNumber("executionId").longValue();
