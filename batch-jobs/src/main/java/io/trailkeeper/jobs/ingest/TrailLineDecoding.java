@@ -1,6 +1,8 @@
 package io.trailkeeper.jobs.ingest;
 
 import io.trailkeeper.ingest.control.AgentActionLogFormat;
+import io.trailkeeper.ingest.control.DraftMasking;
+import io.trailkeeper.ingest.control.SensitiveDataMasking;
 import io.trailkeeper.ingest.control.LineFormat;
 import io.trailkeeper.ingest.control.OtlpGenAiSpanFormat;
 import io.trailkeeper.ingest.control.SpanRecord;
@@ -31,8 +33,28 @@ final class TrailLineDecoding {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("the job parameter 'format' must name a file format, not '" + format + "'");
         }
-        return readerFor(kind);
+        return readerFor(kind).andThen(TrailLineDecoding::masked);
     }
+
+    /**
+     * Masks each event's free text right after decoding. The reader decodes ahead of the chunk on a
+     * thread of its own, so masking, the costliest step of storing, is done there while the database
+     * stores the chunk before; storing then only pseudonymises, seals and hashes.
+     */
+    static List<IngestRecord> masked(List<IngestRecord> records) {
+        List<IngestRecord> masked = new ArrayList<>(records.size());
+        for (IngestRecord record : records) {
+            if (record instanceof IngestRecord.Event event && !event.alreadyMasked()) {
+                DraftMasking.MaskedDraft done = MASKING.mask(event.draft());
+                masked.add(new IngestRecord.Event(event.position(), done.draft(), done.counts()));
+            } else {
+                masked.add(record);
+            }
+        }
+        return masked;
+    }
+
+    private static final DraftMasking MASKING = new DraftMasking(new SensitiveDataMasking());
 
     static Function<RawLine, List<IngestRecord>> readerFor(SourceKind kind) {
         if (kind != SourceKind.JSONL_FILE && kind != SourceKind.OTLP_JSON) {

@@ -135,4 +135,17 @@ class TrailLineDecodingTest {
         assertEquals(3, TrailLineDecoding.readerFor(io.trailkeeper.trail.entity.SourceKind.OTLP_JSON)
                 .apply(line(1, 0, OTLP_TWO_GOOD_ONE_BAD)).size());
     }
+
+    @Test
+    void decodedLinesAreMaskedAheadAndSayWhatWasMasked() {
+        String secret = "{\"timestamp\":\"2026-10-05T01:00:00Z\",\"agent_id\":\"a\",\"action\":\"email.send\","
+                + "\"target\":\"mail to jane.doe@example.com\",\"prompt\":\"key sk-abcdefghijklmnopqrstuvwxyz123456\"}";
+        java.util.List<IngestRecord> records = TrailLineDecoding.forFormat("JSONL_FILE").apply(line(1, 0, secret));
+        IngestRecord.Event event = assertInstanceOf(IngestRecord.Event.class, records.get(0));
+        assertTrue(event.alreadyMasked());
+        assertEquals(1, event.maskedCounts().emails());
+        assertEquals(1, event.maskedCounts().secrets());
+        assertFalse(event.draft().target().contains("jane.doe"), event.draft().target());
+        assertFalse(event.draft().contentJson().contains("sk-abc"), "content masked before it is stored");
+    }
 }

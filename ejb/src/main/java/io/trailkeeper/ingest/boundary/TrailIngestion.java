@@ -125,8 +125,8 @@ public class TrailIngestion {
 
         lockSource(source);
         Set<String> knownEvents = storedEventIds(source, events.keySet());
-        List<AuditEventDraft> fresh = events.values().stream().map(IngestRecord.Event::draft)
-                .filter(d -> !knownEvents.contains(d.sourceEventId())).toList();
+        List<IngestRecord.Event> fresh = events.values().stream()
+                .filter(e -> !knownEvents.contains(e.draft().sourceEventId())).toList();
         persistProtected(source, fresh, importExecutionId, now);
         long stored = fresh.size();
 
@@ -164,7 +164,8 @@ public class TrailIngestion {
      * pseudonymised and their content sealed under the subject's data key (content without a subject
      * under the unattributed key), so no credential, identifier or content reaches the database in clear.
      */
-    private void persistProtected(AuditSource source, List<AuditEventDraft> drafts, Long importExecutionId, Instant now) {
+    private void persistProtected(AuditSource source, List<IngestRecord.Event> events, Long importExecutionId, Instant now) {
+        List<AuditEventDraft> drafts = events.stream().map(IngestRecord.Event::draft).toList();
         // Masking keeps the subject and whether there is content, so keys can be found before masking.
         Map<String, String> pseudonymOf = vault.pseudonymsOf(drafts.stream().map(AuditEventDraft::subjectRef)
                 .filter(subject -> subject != null && !subject.isBlank()).toList());
@@ -179,11 +180,15 @@ public class TrailIngestion {
             }
         }
         Map<String, DataKey> keys = vault.activeKeys(owners);
-        // Masking, sealing and hashing are most of an import's CPU and independent per event: spread over the cores.
+        // Masking (unless the reader did it ahead), sealing and hashing are most of an import's CPU and
+        // independent per event: spread over the cores.
         AuditEvent[] protectedEvents = new AuditEvent[drafts.size()];
         byte[][] leafHashes = new byte[drafts.size()][];
         IntConsumer protect = i -> {
-            DraftMasking.MaskedDraft masked = MASKING.mask(drafts.get(i));
+            IngestRecord.Event event = events.get(i);
+            DraftMasking.MaskedDraft masked = event.alreadyMasked()
+                    ? new DraftMasking.MaskedDraft(event.draft(), event.maskedCounts())
+                    : MASKING.mask(event.draft());
             AuditEventDraft draft = masked.draft();
             UUID id = UUID.randomUUID();
             String pseudonym = pseudonyms[i];

@@ -1,6 +1,7 @@
 package io.trailkeeper.ingest.entity;
 
 import io.trailkeeper.trail.entity.AuditEventDraft;
+import io.trailkeeper.trail.entity.MaskingCounts;
 import java.util.Objects;
 
 /** A record read from a source, ready to be stored: either an audit event or a quarantine entry. */
@@ -8,10 +9,23 @@ public sealed interface IngestRecord permits IngestRecord.Event, IngestRecord.Ma
 
     SourcePosition position();
 
-    record Event(SourcePosition position, AuditEventDraft draft) implements IngestRecord {
+    /**
+     * @param maskedCounts what masking found, when the draft's free text is already masked (a reader
+     *                     that masks ahead of the chunk); {@code null} when storing must still mask it
+     */
+    record Event(SourcePosition position, AuditEventDraft draft, MaskingCounts maskedCounts) implements IngestRecord {
         public Event {
             Objects.requireNonNull(position, "position");
             Objects.requireNonNull(draft, "draft");
+        }
+
+        /** An event whose draft is not masked yet. */
+        public Event(SourcePosition position, AuditEventDraft draft) {
+            this(position, draft, null);
+        }
+
+        public boolean alreadyMasked() {
+            return maskedCounts != null;
         }
     }
 
