@@ -11,6 +11,8 @@
 #   MVN_ARGS        extra Maven arguments, e.g. -Dmaven.repo.local=/tmp/m2 -o
 #   SKIP_BUILD=1    use the EAR and Payara already in bench/target
 #   SMALL_EVENTS    events of the small (heap reference) file, default 33000 (~50 MB)
+#   WARMUP_EVENTS   events imported before the big file so the JIT has compiled the import path,
+#                   default 0 (only the small file warms up); the figures then show a warm server
 #   BENCH_XMX       the fixed heap of the Payara JVM, default 1g
 #   BENCH_PORTBASE  default 28000
 #   PG_HOST PG_PORT PG_USER   default 127.0.0.1 5432 postgres (trust authentication)
@@ -206,6 +208,11 @@ live_heap_kb() {
 say "small file ($SMALL_EVENTS events, $(du -h "$SMALL_FILE" | cut -f1)): heap reference and warm-up"
 import_file "$SMALL_FILE" bench-small "$SMALL_EVENTS" >"$RUN/small.figures"
 read -r SMALL_STORED SMALL_SECONDS SMALL_OLD SMALL_USED SMALL_LIVE SMALL_JVM_CPU SMALL_DB_CPU <"$RUN/small.figures"
+if [ "${WARMUP_EVENTS:-0}" -gt 0 ]; then
+    WARMUP_FILE=$(generate "$WARMUP_EVENTS")
+    say "warm-up file ($WARMUP_EVENTS events), not measured"
+    import_file "$WARMUP_FILE" bench-warmup "$WARMUP_EVENTS" >/dev/null
+fi
 say "big file ($EVENTS events, $(du -h "$BIG_FILE" | cut -f1))"
 if [ "${BENCH_JFR:-}" = 1 ]; then
     jcmd "$PID" JFR.start name=bench settings=profile filename="$RUN/ingest.jfr" >/dev/null
@@ -246,7 +253,7 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
 
 cat <<REPORT | tee "$RUN/result-$(date -u +%Y%m%dT%H%M%SZ).txt"
 
-Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)
+Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)$([ "${WARMUP_EVENTS:-0}" -gt 0 ] && echo ", after a warm-up import of $WARMUP_EVENTS events")
   events                          $BIG_STORED stored by the job ($(du -h "$BIG_FILE" | cut -f1) file)
   job trail-file-import           $JOB_RATE events/s ($(printf '%.1f' "$BIG_SECONDS") s from the job's start to its end)
   CPU spent by the job            Payara JVM $BIG_JVM_CPU s, its PostgreSQL backends $BIG_DB_CPU s ($(awk -v j="$BIG_JVM_CPU" -v d="$BIG_DB_CPU" -v n="$BIG_STORED" 'BEGIN { printf "%.0f + %.0f", j * 1e6 / n, d * 1e6 / n }') µs per event)

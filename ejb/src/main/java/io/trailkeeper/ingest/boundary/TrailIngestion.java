@@ -132,15 +132,7 @@ public class TrailIngestion {
 
         Set<String> rawHashes = new HashSet<>();
         malformed.keySet().forEach(key -> rawHashes.add(key.substring(0, 64)));
-        Set<String> known = new HashSet<>();
-        if (!rawHashes.isEmpty()) {
-            em.createQuery("SELECT q.rawFingerprint, q.reason FROM QuarantinedRecord q WHERE q.source = :source AND q.rawFingerprint IN :hashes",
-                            Object[].class)
-                    .setParameter("source", source)
-                    .setParameter("hashes", new ArrayList<>(rawHashes))
-                    .getResultList()
-                    .forEach(row -> known.add(quarantineKey((String) row[0], (String) row[1])));
-        }
+        Set<String> known = quarantinedKeys(source, rawHashes);
         DataKey unattributed = null;
         for (Map.Entry<String, IngestRecord.Malformed> entry : malformed.entrySet()) {
             if (!known.contains(entry.getKey())) {
@@ -221,6 +213,36 @@ public class TrailIngestion {
             throw new PersistenceException("could not store " + drafts.size() + " events", e);
         }
         log.append(List.of(protectedEvents), List.of(leafHashes));
+    }
+
+    /**
+     * The quarantine keys (fingerprint and reason) the source already holds for these fingerprints. On
+     * PostgreSQL, as for event ids, one probe per fingerprint through the (source, fingerprint, reason)
+     * index: a file with many bad lines would otherwise get a plan that scans the source's whole
+     * quarantine for every chunk, as statistics lag behind the bulk load.
+     */
+    private Set<String> quarantinedKeys(AuditSource source, Set<String> fingerprints) {
+        Set<String> known = new HashSet<>();
+        if (fingerprints.isEmpty()) {
+            return known;
+        }
+        List<?> rows;
+        if (vendor() == DatabaseVendor.POSTGRESQL) {
+            rows = em.createNativeQuery("SELECT q.raw_hmac, q.reason FROM json_array_elements_text(CAST(?1 AS json)) AS k(fingerprint) "
+                            + "JOIN LATERAL (SELECT raw_hmac, reason FROM quarantined_record r "
+                            + "WHERE r.source_id = ?2 AND r.raw_hmac = k.fingerprint) AS q ON TRUE")
+                    .setParameter(1, JsonStringArray.of(fingerprints))
+                    .setParameter(2, source.id())
+                    .getResultList();
+        } else {
+            rows = em.createQuery("SELECT q.rawFingerprint, q.reason FROM QuarantinedRecord q WHERE q.source = :source AND q.rawFingerprint IN :hashes",
+                            Object[].class)
+                    .setParameter("source", source)
+                    .setParameter("hashes", new ArrayList<>(fingerprints))
+                    .getResultList();
+        }
+        rows.forEach(row -> known.add(quarantineKey((String) ((Object[]) row)[0], (String) ((Object[]) row)[1])));
+        return known;
     }
 
     /**
