@@ -39,6 +39,7 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -76,6 +77,9 @@ class DomainInContainerIT {
 
     @EJB
     TrailLog log;
+
+    @EJB
+    io.trailkeeper.source.boundary.SourceCatalog sources;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -327,5 +331,24 @@ class DomainInContainerIT {
             transaction.rollback();
             throw e;
         }
+    }
+
+    @Test
+    void theScheduleReadsWhenASourceWasLastPulled() {
+        // On PostgreSQL an aggregate over this column once came back as a raw java.sql.Timestamp and broke
+        // every scheduled pull as soon as one source had been pulled by hand.
+        var source = sources.add(new io.trailkeeper.source.entity.SourceDefinition("last-pulled-" + UUID.randomUUID(),
+                io.trailkeeper.trail.entity.SourceKind.LANGFUSE_API, null, false, null, null, "http://localhost:9",
+                "trailkeeper.test.langfuse.public", "trailkeeper.test.langfuse.secret", 100), "in-container-test");
+        Instant earlier = Instant.parse("2026-11-20T08:00:00.123Z");
+        Instant later = Instant.parse("2026-11-21T09:30:00.456Z");
+        long execution = 9_000_000_000L + new java.util.Random().nextInt(1_000_000);
+        sources.recordPull(source.id(), execution, io.trailkeeper.source.entity.PullTrigger.MANUAL, null, "officer", earlier);
+        sources.recordPull(source.id(), execution + 1, io.trailkeeper.source.entity.PullTrigger.UPLOAD, "f.jsonl", "officer", later);
+
+        assertEquals(Optional.of(earlier), sources.lastPulledAt(source.id(),
+                java.util.EnumSet.of(io.trailkeeper.source.entity.PullTrigger.SCHEDULE, io.trailkeeper.source.entity.PullTrigger.MANUAL)));
+        assertEquals(Optional.of(later), sources.lastPulledAt(source.id(), java.util.EnumSet.allOf(io.trailkeeper.source.entity.PullTrigger.class)));
+        assertEquals(Optional.empty(), sources.lastPulledAt(source.id(), java.util.EnumSet.of(io.trailkeeper.source.entity.PullTrigger.SCHEDULE)));
     }
 }

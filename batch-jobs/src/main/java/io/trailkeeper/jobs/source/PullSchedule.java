@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -58,9 +59,15 @@ public class PullSchedule {
         try {
             Instant now = clock.instant();
             for (ConfiguredSource source : catalog.scheduledSources()) {
-                if (due(source, now)) {
-                    lastAttempt.put(source.id(), now);
-                    pull(source);
+                // One source that cannot be looked at must not keep every other source from its pulls.
+                try {
+                    if (due(source, now)) {
+                        lastAttempt.put(source.id(), now);
+                        pull(source);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not check or start the scheduled pull of source " + source.id()
+                            + ": " + e.getClass().getSimpleName(), e);
                 }
             }
         } finally {

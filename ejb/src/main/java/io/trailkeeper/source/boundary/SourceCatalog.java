@@ -137,9 +137,12 @@ public class SourceCatalog {
 
     /** When the source was last pulled for one of these reasons, if ever. */
     public Optional<Instant> lastPulledAt(UUID sourceId, Set<PullTrigger> triggers) {
-        return Optional.ofNullable(em.createQuery("SELECT MAX(p.startedAt) FROM SourcePull p WHERE p.sourceId = :id"
-                        + " AND p.trigger IN :triggers", Instant.class)
-                .setParameter("id", sourceId).setParameter("triggers", triggers).getSingleResult());
+        // Not MAX(p.startedAt): EclipseLink hands an aggregate's raw JDBC value (a java.sql.Timestamp on
+        // PostgreSQL) to the Instant converter, which then fails; the newest row's attribute converts as mapped.
+        return em.createQuery("SELECT p.startedAt FROM SourcePull p WHERE p.sourceId = :id"
+                        + " AND p.trigger IN :triggers ORDER BY p.startedAt DESC", Instant.class)
+                .setParameter("id", sourceId).setParameter("triggers", triggers)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /**
