@@ -125,12 +125,14 @@ pg_backend_ticks() {
 jvm_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
 # CPU ticks of each JVM thread ("tid name ticks"), to say where the JVM's CPU went (import, GC, JIT).
 jvm_thread_ticks() {
-    local task
+    # Bash built-ins only: this runs right after the upload, while the job already works.
+    local task line rest name fields
     for task in /proc/"$PID"/task/*; do
-        [ -r "$task/stat" ] || continue
-        printf '%s %s %s\n' "${task##*/}" "$(tr ' ' '_' <"$task/comm")" \
-            "$(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }')"
-    done 2>/dev/null
+        read -r line <"$task/stat" 2>/dev/null || continue
+        name=${line#*(}; name=${name%)*}; rest=${line##*) }
+        read -ra fields <<<"$rest"
+        printf '%s %s %s\n' "${task##*/}" "${name// /_}" "$((fields[11] + fields[12]))"
+    done
     return 0
 }
 # Seconds per thread group between two listings, largest first: names lose their digits, so the
@@ -149,10 +151,6 @@ ticks_delta() { # before-file after-file: CPU seconds of backends between the tw
 # Prints: stored seconds peak_old_gen_kb peak_used_kb live_mid_kb jvm_cpu_s db_cpu_s
 import_file() {
     local file=$1 source=$2 events=$3
-    pg_backend_ticks >"$RUN/pg-before-$source"
-    local jvm_before
-    jvm_before=$(jvm_ticks)
-    jvm_thread_ticks >"$RUN/threads-before-$source"
     local samples=$RUN/heap-$source.jstat
     jstat -gc "$PID" 1000 >"$samples" 2>/dev/null &
     local sampler=$!
@@ -160,6 +158,11 @@ import_file() {
     id=$(curl -fsS -u "$ADMIN_USER:$ADMIN_PASSWORD" -H 'Content-Type: application/x-ndjson' \
         -X POST -T "$file" "$API/imports?source=$source" | jq -r .executionId)
     [ -n "$id" ] && [ "$id" != null ] || { echo "the upload of $file did not start an import" >&2; exit 1; }
+    # CPU is counted from here: the upload (HTTP threads copying the file into the inbox) is not the import.
+    pg_backend_ticks >"$RUN/pg-before-$source"
+    local jvm_before
+    jvm_before=$(jvm_ticks)
+    jvm_thread_ticks >"$RUN/threads-before-$source"
     say "import $id of $file started"
     local status live_mid="" finished="" live_at=-30
     local polls=0
