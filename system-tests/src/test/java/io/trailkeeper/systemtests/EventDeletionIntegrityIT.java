@@ -302,23 +302,10 @@ class EventDeletionIntegrityIT {
     }
 
     private void sql(String statement, Object... parameters) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            update.executeUpdate();
-        }
+        InContainerDatabase.sql(dataSource, statement, parameters);
     }
 
     private <T> T inTransaction(Callable<T> work) throws Exception {
-        transaction.begin();
-        try {
-            T result = work.call();
-            transaction.commit();
-            return result;
-        } catch (Exception e) {
-            transaction.rollback();
-            throw e;
-        }
+        return InContainerDatabase.inTransaction(transaction, work);
     }
 }

@@ -23,13 +23,14 @@ final class TrailkeeperEar {
     }
 
     /**
-     * The built EAR with the given test classes added to its web module, for tests that run inside
-     * the server. Arquillian appends the test class itself only to WAR and JAR deployments.
+     * The built EAR with the given test classes (and {@link InContainerDatabase}) added to its web
+     * module, for tests that run inside the server. Arquillian appends the test class itself only to WAR and JAR deployments.
      */
     static EnterpriseArchive withTestsInside(Class<?>... testClasses) {
         EnterpriseArchive ear = asBuilt();
         WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
         web.addClasses(testClasses);
+        web.addClass(InContainerDatabase.class);
         ear.delete(WEB_MODULE);
         ear.addAsModule(Testable.archiveToTest(web));
         return ear;
