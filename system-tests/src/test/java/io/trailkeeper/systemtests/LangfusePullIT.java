@@ -91,6 +91,7 @@ class LangfusePullIT {
         parameters.setProperty("pageSize", "3");
         parameters.setProperty("initialBackoffMillis", "50");
         parameters.setProperty("maxRetryAfterSeconds", "2");
+        parameters.setProperty("runId", UUID.randomUUID().toString());
         return parameters;
     }
 
@@ -232,6 +233,39 @@ class LangfusePullIT {
             StoreOutcome total = tally(operator, restarted);
             assertEquals(LangfusePages.VALID, total.stored(), "the tally survives the restart: " + total);
             assertEquals(0, total.duplicates(), "nothing committed was read twice: " + total);
+        }
+    }
+
+    /**
+     * What a server killed between the two commits of a chunk leaves behind: the chunk's events and
+     * Trailkeeper's own checkpoint committed, the batch runtime's checkpoint not. Here the batch
+     * runtime has none at all (a new job instance of the same run), the sharpest case of one behind.
+     */
+    @Test
+    void aRunWhoseBatchCheckpointIsBehindResumesFromTheCheckpointCommittedWithItsEvents() throws Exception {
+        String run = run();
+        AuditSource source = langfuseSource(run);
+        JobOperator operator = BatchRuntime.getJobOperator();
+        try (LangfuseTestServer langfuse = server(run, true)) {
+            Properties parameters = parameters(source, langfuse);
+            parameters.setProperty("chunkSize", "3");
+            long first = operator.start("langfuse-pull", parameters);
+            assertTrue(langfuse.page2Requested.await(60, TimeUnit.SECONDS), "the pull reached page 2");
+            operator.stop(first);
+            langfuse.releasePage2.countDown();
+            assertEquals(BatchStatus.STOPPED, awaitEnd(operator, first).getBatchStatus());
+            long storedBeforeResume = events(source.id());
+            int requestsBeforeResume = langfuse.cursors().size();
+
+            long resumed = operator.start("langfuse-pull", parameters);
+            JobExecution done = awaitEnd(operator, resumed);
+            assertEquals(BatchStatus.COMPLETED, done.getBatchStatus(), "exit status: " + done.getExitStatus());
+            List<String> afterResume = new ArrayList<>(langfuse.cursors().subList(requestsBeforeResume, langfuse.cursors().size()));
+            assertFalse(afterResume.contains(""), "the run went on from its committed checkpoint, not from the first page: " + afterResume);
+            assertEquals(LangfusePages.VALID, events(source.id()));
+            StoreOutcome total = tally(operator, resumed);
+            assertEquals(new StoreOutcome(LangfusePages.OBSERVATIONS, LangfusePages.VALID, 0, 1), total,
+                    "the run's figures carry on from the " + storedBeforeResume + " events committed before: nothing counted twice");
         }
     }
 

@@ -79,6 +79,7 @@ public class ImportLauncher {
         parameters.setProperty("source", source.name());
         parameters.setProperty("format", format.name());
         parameters.setProperty("fileName", displayName(fileName));
+        parameters.setProperty(RunCheckpoint.RUN_ID, RunCheckpoint.newRunId());
         long executionId = operator().start(JOB_NAME, parameters);
         ImportStatus started = status(executionId).orElseThrow();
         try {
@@ -109,6 +110,7 @@ public class ImportLauncher {
         parameters.setProperty("source", source.name());
         parameters.setProperty("format", source.kind().name());
         parameters.setProperty("fileName", displayName(file.getFileName().toString()));
+        parameters.setProperty(RunCheckpoint.RUN_ID, RunCheckpoint.newRunId());
         return operator().start(JOB_NAME, parameters);
     }
 

@@ -2,6 +2,7 @@ package io.trailkeeper.jobs.ingest;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
@@ -17,7 +18,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
  * Reads a JSON-lines file line by line and decodes each line in the format of its source (see
  * {@link TrailLineDecoding}), ahead of the chunk being written (see {@link LineReadAhead}). Its
  * checkpoint is the byte offset after the last line of the committed chunk, so a restart neither
- * re-reads nor skips a line, whatever the file's size.
+ * re-reads nor skips a line, whatever the file's size; it is also recorded with the chunk's events
+ * (see {@link RunCheckpoint}), where a restart looks first.
  */
 @Named
 @Dependent
@@ -32,15 +34,22 @@ public class JsonLinesReader extends AbstractItemReader {
     private final String format;
     private final ImportLimits limits;
     private final ManagedThreadFactory threads;
+    private final String runId;
+    private final RunCheckpoint checkpoints;
+    private final StepContext step;
     private LineReadAhead lines;
 
     @Inject
     public JsonLinesReader(@BatchProperty(name = "file") String file, @BatchProperty(name = "format") String format,
-                           ImportLimits limits, ReadAheadThreads threads) {
+                           @BatchProperty(name = RunCheckpoint.RUN_ID) String runId,
+                           ImportLimits limits, ReadAheadThreads threads, RunCheckpoint checkpoints, StepContext step) {
         this.file = file;
         this.format = format;
+        this.runId = runId;
         this.limits = limits;
         this.threads = threads.factory();
+        this.checkpoints = checkpoints;
+        this.step = step;
     }
 
     @Override
@@ -49,7 +58,8 @@ public class JsonLinesReader extends AbstractItemReader {
             throw new IllegalArgumentException("the job parameter 'file' is missing");
         }
         Function<RawLine, List<IngestRecord>> decoding = TrailLineDecoding.forFormat(format);
-        LinePosition from = checkpoint instanceof LinePosition position ? position : LinePosition.start();
+        Serializable resumeFrom = checkpoints.readerResumesFrom(runId, checkpoint);
+        LinePosition from = resumeFrom instanceof LinePosition position ? position : LinePosition.start();
         lines = LineReadAhead.start(JsonLinesCursor.open(Path.of(file), from, limits.maxLineBytes()), decoding, threads,
                 LINES_AHEAD, BYTES_AHEAD);
     }
@@ -57,7 +67,9 @@ public class JsonLinesReader extends AbstractItemReader {
     /** @return the records of the next line (one per span for OTLP lines), or {@code null} at the end */
     @Override
     public Object readItem() throws IOException {
-        return lines.next();
+        Object records = lines.next();
+        RunCheckpoint.readerAt(step, lines.position());
+        return records;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.trailkeeper.jobs.ingest;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -35,6 +36,9 @@ public class LangfuseObservationReader extends AbstractItemReader {
     private final ImportLimits limits;
     private final LangfusePullSettings settings;
     private final JobContext job;
+    private final String runId;
+    private final StepContext step;
+    private final RunCheckpoint checkpoints;
     private ObservationWalk walk;
 
     /** Exit statuses are stored by the batch runtime in a bounded column. */
@@ -49,7 +53,9 @@ public class LangfuseObservationReader extends AbstractItemReader {
                                      @BatchProperty(name = "maxAttempts") String maxAttempts,
                                      @BatchProperty(name = "initialBackoffMillis") String initialBackoffMillis,
                                      @BatchProperty(name = "maxRetryAfterSeconds") String maxRetryAfterSeconds,
-                                     ImportLimits limits, LangfusePullSettings settings, JobContext job) {
+                                     @BatchProperty(name = RunCheckpoint.RUN_ID) String runId,
+                                     ImportLimits limits, LangfusePullSettings settings, JobContext job,
+                                     StepContext step, RunCheckpoint checkpoints) {
         this.baseUrl = baseUrl;
         this.publicKeyProperty = publicKeyProperty;
         this.secretKeyProperty = secretKeyProperty;
@@ -61,6 +67,9 @@ public class LangfuseObservationReader extends AbstractItemReader {
         this.limits = limits;
         this.settings = settings;
         this.job = job;
+        this.runId = runId;
+        this.step = step;
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -75,7 +84,9 @@ public class LangfuseObservationReader extends AbstractItemReader {
     @Override
     public Object readItem() {
         try {
-            return walk.next();
+            Object observation = walk.next();
+            RunCheckpoint.readerAt(step, walk.position());
+            return observation;
         } catch (PullFailed e) {
             throw failed(e);
         }
@@ -111,7 +122,8 @@ public class LangfuseObservationReader extends AbstractItemReader {
         LangfuseObservationsApi api = new LangfuseObservationsApi(base, credentials, size, instant("fromStartTime", fromStartTime),
                 retries, LangfuseObservationsApi.httpClient(settings.connectTimeout()), settings.requestTimeout(),
                 settings.maxPageBytes(), limits.maxLineBytes(), Pause.SLEEP, Clock.systemUTC());
-        PullPosition from = checkpoint instanceof PullPosition position ? position : PullPosition.start();
+        Serializable resumeFrom = checkpoints.readerResumesFrom(runId, checkpoint);
+        PullPosition from = resumeFrom instanceof PullPosition position ? position : PullPosition.start();
         walk = new ObservationWalk(api::fetch, from);
     }
 

@@ -17,7 +17,9 @@ import java.util.UUID;
 
 /**
  * Stores each chunk through {@link TrailIngestion} in the chunk's transaction and keeps the running
- * tally in the checkpoint, so the figures an officer sees survive a restart unchanged.
+ * tally in the checkpoint, so the figures an officer sees survive a restart unchanged. The tally and
+ * the reader's position are also recorded with the chunk's events ({@link RunCheckpoint}): a restart
+ * after a crash between the batch runtime's two commits resumes from there, not one chunk early.
  */
 @Named
 @Dependent
@@ -28,23 +30,26 @@ public class TrailWriter extends AbstractItemWriter {
     private final StepContext step;
     private final String sourceId;
     private final ImportProgress progress;
+    private final String runId;
+    private final RunCheckpoint checkpoints;
     private StoreOutcome tally = StoreOutcome.NONE;
 
     @Inject
     public TrailWriter(TrailIngestion ingestion, JobContext job, StepContext step,
-                       @BatchProperty(name = "sourceId") String sourceId, ImportProgress progress) {
+                       @BatchProperty(name = "sourceId") String sourceId, @BatchProperty(name = RunCheckpoint.RUN_ID) String runId,
+                       ImportProgress progress, RunCheckpoint checkpoints) {
         this.ingestion = ingestion;
         this.job = job;
         this.step = step;
         this.sourceId = sourceId;
+        this.runId = runId;
         this.progress = progress;
+        this.checkpoints = checkpoints;
     }
 
     @Override
     public void open(Serializable checkpoint) {
-        if (checkpoint instanceof StoreOutcome restored) {
-            tally = restored;
-        }
+        tally = checkpoints.writerResumesWith(runId, checkpoint);
         progress.committed(job.getExecutionId(), tally);
     }
 
@@ -66,6 +71,7 @@ public class TrailWriter extends AbstractItemWriter {
         }
         StoreOutcome outcome = ingestion.store(UUID.fromString(sourceId), job.getExecutionId(), records);
         tally = tally.plus(outcome);
+        checkpoints.chunkCommitted(runId, job.getJobName(), step, tally);
         step.setPersistentUserData(tally);
     }
 

@@ -1,6 +1,7 @@
 package io.trailkeeper.jobs.source;
 
 import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.jobs.ingest.RunCheckpoint;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
 import io.trailkeeper.source.boundary.SourceCatalog;
 import io.trailkeeper.source.boundary.SourceCheck;
@@ -191,6 +192,7 @@ public class SourcePulls {
         if (from != null) {
             parameters.setProperty("fromStartTime", from.toString());
         }
+        parameters.setProperty(RunCheckpoint.RUN_ID, RunCheckpoint.newRunId());
         Optional<Resumed> resumed = resumeInterruptedPull(source, parameters);
         long executionId;
         if (resumed.isPresent()) {
@@ -235,9 +237,12 @@ public class SourcePulls {
                     || !source.baseUrl().equals(before.getProperty("baseUrl"))) {
                 return Optional.empty(); // a pull against another Langfuse starts afresh: its cursor means nothing there
             }
-            parameters.remove("fromStartTime");
-            if (before.getProperty("fromStartTime") != null) {
-                parameters.setProperty("fromStartTime", before.getProperty("fromStartTime"));
+            // The resumed run is the same run: same walk, same committed checkpoint.
+            for (String carried : List.of("fromStartTime", RunCheckpoint.RUN_ID)) {
+                parameters.remove(carried);
+                if (before.getProperty(carried) != null) {
+                    parameters.setProperty(carried, before.getProperty(carried));
+                }
             }
             long restarted = operator.restart(interrupted.getExecutionId(), parameters);
             LOG.info(() -> "Resumed Langfuse pull " + interrupted.getExecutionId() + " of source " + source.id()

@@ -5,7 +5,8 @@
  * where in a source a record was found, what storing a batch did, and the quarantine kept for
  * records that could not become events. The value types are immutable records that only guard
  * their own invariants, so they travel freely between the batch jobs that read sources, the
- * services that store events and the screens that show rejections; the quarantine is the one
- * persistent entity, because what a source delivered must never be silently lost.
+ * services that store events and the screens that show rejections. Two are persistent: the
+ * quarantine, because what a source delivered must never be silently lost, and the checkpoint of
+ * each import run, because where a run stands must commit with the events it read.
  */
 package io.trailkeeper.ingest.entity;
