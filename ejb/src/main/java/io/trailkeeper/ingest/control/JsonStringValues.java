@@ -24,7 +24,9 @@ import java.util.function.Function;
  * {@code "password": "hunter2!"}, is masked whole once it is six characters or longer: inside a
  * JSON text the name is only a key, so the value alone would not show it is a credential.
  *
- * <p>The text is streamed twice rather than built into a tree: once to mask the values and
+ * <p>Text in the compact form the ingest formats write goes through {@link CanonicalJsonText}, which
+ * gives the same result in one scan without a parser. Any other text is streamed twice rather than
+ * built into a tree: once to mask the values and
  * validate, and, only if something was masked, once more to write the result. A text with nothing
  * to mask, which is nearly every text, is returned as it came, byte for byte. A masked one is
  * written compactly, as the rest of ingest stores JSON; JSON-P may respell a number's exponent
@@ -42,6 +44,12 @@ final class JsonStringValues {
 
     /** @return the masked JSON text, or {@code null} when the text is not JSON */
     MaskedText mask(String json, Function<String, MaskedText> maskText) {
+        MaskedText canonical = CanonicalJsonText.mask(json, (name, value) -> maskValue(name, value, maskText));
+        return canonical != null ? canonical : maskByParsing(json, maskText);
+    }
+
+    /** The general way, for any text: the same result as {@link CanonicalJsonText} where that applies. */
+    MaskedText maskByParsing(String json, Function<String, MaskedText> maskText) {
         List<String> values = new ArrayList<>();
         MaskingCounts counts = MaskingCounts.NONE;
         try (JsonParser parser = parsers.createParser(new StringReader(json))) {

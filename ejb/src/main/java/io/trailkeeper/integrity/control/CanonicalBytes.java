@@ -49,9 +49,12 @@ final class CanonicalBytes {
     }
 
     private CanonicalBytes bigEndian(long value, int width) {
-        for (int shift = (width - 1) * 8; shift >= 0; shift -= 8) {
-            out.write((int) (value >>> shift));
+        byte[] bytes = new byte[width];
+        for (int i = width - 1; i >= 0; i--) {
+            bytes[i] = (byte) value;
+            value >>>= 8;
         }
+        out.writeBytes(bytes); // one call: each write(int) of the stream takes its lock
         return this;
     }
 
@@ -60,6 +63,9 @@ final class CanonicalBytes {
      * different strings would encode alike. Refusing them keeps the encoding injective.
      */
     private static byte[] utf8(String field, String value) {
+        if (!hasSurrogate(value)) {
+            return value.getBytes(StandardCharsets.UTF_8); // nothing it could replace: the same bytes, without an encoder per call
+        }
         try {
             ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -71,6 +77,15 @@ final class CanonicalBytes {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(field + " is not well-formed Unicode (it has an unpaired surrogate)");
         }
+    }
+
+    private static boolean hasSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads the layout back, refusing anything that is not exactly one canonical value. */
