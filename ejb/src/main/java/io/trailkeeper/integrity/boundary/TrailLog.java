@@ -3,6 +3,7 @@ package io.trailkeeper.integrity.boundary;
 import io.trailkeeper.platform.control.Sha256;
 import io.trailkeeper.integrity.control.CheckpointBody;
 import io.trailkeeper.integrity.control.CheckpointSignature;
+import io.trailkeeper.integrity.control.DeletionLeaf;
 import io.trailkeeper.integrity.control.DeletionLeaves;
 import io.trailkeeper.integrity.control.EventLeaf;
 import io.trailkeeper.integrity.control.LeafEncoding;
@@ -118,11 +119,13 @@ public class TrailLog {
 
     /**
      * Appends one deletion leaf per event, in the order of the events' own leaves, under the same locked
-     * head as {@link #append}. Each commits to the event's leaf fields under kind DELETION
-     * ({@link EventLeaf#asDeletion}), and its row names the deleted leaf, the ground and who asked. The
-     * caller removes the rows in the same transaction (see EventDeletion). Refused, before anything is
-     * written, for an id that is not stored, already deleted, named twice, not yet in the log, or whose row
-     * no longer matches its leaf: deleting a changed row would erase the evidence that it was changed.
+     * head as {@link #append}. Each commits to the deleted leaf's index and hash (and so to the event's
+     * fields), the ground and who asked ({@link DeletionLeaf}), all of which its row also names, so that
+     * verification can recompute it: the record an auditor relies on cannot be altered unnoticed (GDPR
+     * Art. 5(2); Art. 17). The caller removes the rows in the same transaction (see EventDeletion).
+     * Refused, before anything is written, for an id that is not stored, already deleted, named twice, not
+     * yet in the log, or whose row no longer matches its leaf: deleting a changed row would erase the
+     * evidence that it was changed.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public List<RecordedDeletion> recordDeletions(Collection<UUID> eventIds, DeletionGround ground, String requestedBy) {
@@ -164,7 +167,9 @@ public class TrailLog {
         List<LogLeaf> leaves = new ArrayList<>(deleted.size());
         List<RecordedDeletion> recorded = new ArrayList<>(deleted.size());
         for (LogLeaf eventLeaf : deleted) {
-            byte[] hash = LeafEncoding.leafHash(leafOf(events.get(eventLeaf.eventId())).asDeletion());
+            // The event leaf's recorded hash, which the check above found equal to the row's: what the log already commits to.
+            byte[] hash = LeafEncoding.leafHash(new DeletionLeaf(eventLeaf.leafIndex(), eventLeaf.eventId().toString(),
+                    eventLeaf.leafHash(), ground.name(), requestedBy));
             leaves.add(LogLeaf.deletion(index, eventLeaf.eventId(), hash, now, eventLeaf.leafIndex(), ground, requestedBy));
             recorded.add(new RecordedDeletion(eventLeaf.eventId(), eventLeaf.leafIndex(), index));
             index++;
@@ -232,8 +237,8 @@ public class TrailLog {
     /**
      * Recomputes every event's leaf from its current row and compares it with the recorded leaf, and
      * every checkpoint with the recorded tree. An event whose deletion the log records counts as an
-     * accounted deletion, and its row, should it be back, as an insertion; a deletion leaf stands for
-     * itself while it names its event leaf ({@link DeletionLeaves}). Holds the log's leaves in memory.
+     * accounted deletion, and its row, should it be back, as an insertion; a deletion leaf is recomputed
+     * from its row and the leaf it names ({@link DeletionLeaves}). Holds the log's leaves in memory.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VerificationReport verify() {
@@ -247,9 +252,13 @@ public class TrailLog {
         em.createQuery("SELECT e FROM AuditEvent e JOIN FETCH e.source", AuditEvent.class).getResultStream()
                 .forEach(e -> current.put(e.id(), leafHash(e)));
         boolean[] deleted = new boolean[size];
+        long firstDeletionRecord = DeletionLeaves.NO_DELETION_RECORD;
         for (LogLeaf leaf : leaves) {
             if (leaf != null && DeletionLeaves.deletes(leaf, deletedLeaf(leaf, leaves))) {
                 deleted[Math.toIntExact(leaf.deletesLeafIndex())] = true;
+            }
+            if (leaf != null && leaf.kind() == LogLeaf.Kind.DELETION && leaf.layout() == LogLeaf.Layout.DELETION_RECORD) {
+                firstDeletionRecord = Math.min(firstDeletionRecord, leaf.leafIndex());
             }
         }
         List<Optional<byte[]>> rows = new ArrayList<>(java.util.Collections.nCopies(size, Optional.<byte[]>empty()));
@@ -259,7 +268,7 @@ public class TrailLog {
             }
             int index = Math.toIntExact(leaf.leafIndex());
             if (leaf.kind() == LogLeaf.Kind.DELETION) {
-                rows.set(index, DeletionLeaves.rowAt(leaf, deletedLeaf(leaf, leaves)));
+                rows.set(index, DeletionLeaves.rowAt(leaf, deletedLeaf(leaf, leaves), firstDeletionRecord));
             } else if (!deleted[index]) {
                 rows.set(index, Optional.ofNullable(current.remove(leaf.eventId())));
             }
@@ -302,7 +311,7 @@ public class TrailLog {
         }
         long unlogged = end == size ? unloggedRows(size) : 0;
         RecordedHashes recorded = new RecordedHashes();
-        RowHashes rows = new RowHashes(size);
+        RowHashes rows = new RowHashes(size, firstDeletionRecordBelow(end));
         List<TreeHead> checkpoints = em.createQuery("SELECT c FROM Checkpoint c ORDER BY c.treeSize", Checkpoint.class)
                 .getResultStream().map(c -> new TreeHead(c.treeSize(), c.rootHash())).toList();
         VerificationReport report = LogVerification.verify(
@@ -328,6 +337,18 @@ public class TrailLog {
         return withoutLeaf + deletedYetThere;
     }
 
+    /**
+     * The index of the first deletion leaf hashed as a DELETION_RECORD ({@link DeletionLeaves#rowAt}), looking
+     * below {@code end} only: the leaves a range compares lie below it, so a later one cannot concern them.
+     */
+    private long firstDeletionRecordBelow(long end) {
+        Long first = em.createQuery("SELECT MIN(l.leafIndex) FROM LogLeaf l WHERE l.kind = :deletion AND l.layout = :record "
+                        + "AND l.leafIndex < :end", Long.class)
+                .setParameter("deletion", LogLeaf.Kind.DELETION).setParameter("record", LogLeaf.Layout.DELETION_RECORD)
+                .setParameter("end", end).getSingleResult();
+        return first == null ? DeletionLeaves.NO_DELETION_RECORD : first;
+    }
+
     /** The recorded leaf hashes, read forward a chunk at a time (verification asks in ascending order). */
     private final class RecordedHashes {
         private long chunkStart = -1;
@@ -349,18 +370,21 @@ public class TrailLog {
 
     /**
      * The leaf hashes recomputed from the event rows, by the leaf index their recorded leaf gives them,
-     * a chunk at a time, and which of those events the log records as deleted. A deletion leaf stands for
-     * itself ({@link DeletionLeaves}). Positions from the log's size on stand for rows the log never recorded.
+     * a chunk at a time, and which of those events the log records as deleted. A deletion leaf is
+     * recomputed from its row ({@link DeletionLeaves}). Positions from the log's size on stand for rows the
+     * log never recorded.
      */
     private final class RowHashes {
         private static final byte[] UNLOGGED = new byte[0];
         private final long logSize;
+        private final long firstDeletionRecord;
         private long chunkStart = -1;
         private final List<Optional<byte[]>> chunk = new ArrayList<>(RANGE_CHUNK);
         private final boolean[] deleted = new boolean[RANGE_CHUNK];
 
-        RowHashes(long logSize) {
+        RowHashes(long logSize, long firstDeletionRecord) {
             this.logSize = logSize;
+            this.firstDeletionRecord = firstDeletionRecord;
         }
 
         Optional<byte[]> at(long index) {
@@ -420,7 +444,7 @@ public class TrailLog {
                 if (leaf.kind() == LogLeaf.Kind.DELETION) {
                     LogLeaf target = leaves.containsKey(leaf.deletesLeafIndex()) ? leaves.get(leaf.deletesLeafIndex())
                             : deletedElsewhere.get(leaf.deletesLeafIndex());
-                    chunk.set(position, DeletionLeaves.rowAt(leaf, target));
+                    chunk.set(position, DeletionLeaves.rowAt(leaf, target, firstDeletionRecord));
                 } else if (!deleted[position]) {
                     positions.put(leaf.eventId(), position);
                 }

@@ -10,7 +10,7 @@ import java.util.HexFormat;
  */
 public record CheckpointBody(long treeSize, byte[] rootHash, long sealedAtEpochMillis, byte[] previousCheckpointHash) {
 
-    /** Type tag of a checkpoint body, distinct from {@link LeafEncoding#TYPE_TAG}. */
+    /** Type tag of a checkpoint body, distinct from {@link LeafEncoding#EVENT_TAG} and {@link LeafEncoding#DELETION_TAG}. */
     static final byte TYPE_TAG = 0x43;
 
     public CheckpointBody {

@@ -5,11 +5,14 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * What the log commits to for one stored audit event (kind {@value #EVENT}) or one recorded deletion
- * (kind {@value #DELETION}, written when retention or an erasure removes an event, so that the missing
- * row is explained by the log itself). Only non-personal fields, plus the SHA-256 of the event's
- * encrypted content: destroying a data subject's key makes the content unreadable but leaves this
- * hash, and with it the log, intact.
+ * What the log commits to for one stored audit event (kind {@value #EVENT}): only non-personal fields,
+ * plus the SHA-256 of the event's encrypted content. Destroying a data subject's key makes the content
+ * unreadable but leaves this hash, and with it the log, intact.
+ *
+ * <p>Kind {@value #DELETION} is how deletion leaves were written before migration V13: the deleted
+ * event's fields under another kind. Such leaves stay in logs that have them and still verify (see
+ * {@link DeletionLeaves}); new deletions are {@link DeletionLeaf}s, which also commit to the ground and
+ * the requester.
  *
  * <p>{@code kind} and {@code eventId} are required; every other text field and the content hash may
  * be null, which the encoding keeps apart from an empty string.
@@ -40,19 +43,6 @@ public record EventLeaf(
             throw new IllegalArgumentException("contentSha256 must be " + MerkleHashes.HASH_BYTES + " bytes, not " + contentSha256.length);
         }
         contentSha256 = contentSha256 == null ? null : contentSha256.clone();
-    }
-
-    /**
-     * The leaf that records this event's deletion: the same fields under kind {@value #DELETION}, so an
-     * auditor who holds the event's fields can tell exactly which event was removed, and the two leaves
-     * never share a hash.
-     */
-    public EventLeaf asDeletion() {
-        if (!EVENT.equals(kind)) {
-            throw new IllegalStateException("only an " + EVENT + " leaf can be deleted, not a " + kind + " leaf");
-        }
-        return new EventLeaf(DELETION, eventId, occurredAtEpochMillis, sourceId, sourceEventId, agentId, action, target, result,
-                region, contentSha256);
     }
 
     @Override

@@ -51,11 +51,12 @@ public final class LeafRows {
     }
 
     private static final String INSERT_DELETION = "INSERT INTO trail_log_leaf (leaf_index, event_id, leaf_hash, appended_at, kind, "
-            + "deletes_leaf_index, deletion_ground, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "leaf_layout, deletes_leaf_index, deletion_ground, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * Inserts deletion leaves ({@link LogLeaf#deletion}) with their kind and details; event leaves go
-     * through {@link #insert}, which leaves the kind to the column's default (EVENT).
+     * Inserts deletion leaves ({@link LogLeaf#deletion}) with their kind, layout and details; event
+     * leaves go through {@link #insert}, which leaves kind and layout to the columns' defaults (EVENT,
+     * EVENT_FIELDS).
      */
     public static void insertDeletions(Connection connection, List<LogLeaf> deletions) throws SQLException {
         if (deletions.isEmpty()) {
@@ -71,9 +72,10 @@ public final class LeafRows {
                 insert.setBytes(3, leaf.leafHash());
                 insert.setObject(4, leaf.appendedAt().atOffset(ZoneOffset.UTC));
                 insert.setString(5, leaf.kind().name());
-                insert.setLong(6, leaf.deletesLeafIndex());
-                insert.setString(7, leaf.deletionGround().name());
-                insert.setString(8, leaf.requestedBy());
+                insert.setString(6, leaf.layout().name());
+                insert.setLong(7, leaf.deletesLeafIndex());
+                insert.setString(8, leaf.deletionGround());
+                insert.setString(9, leaf.requestedBy());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * One leaf of the log: the RFC 6962 leaf hash an event had when it was stored ({@link Kind#EVENT}), or
  * of the record that it was deleted ({@link Kind#DELETION}), with which leaf it deletes, on what ground
- * and at whose request. Leaves are never removed, so a deleted event keeps its own leaf too.
+ * and at whose request, and the {@link Layout} its hash was computed over. Leaves are never removed, so
+ * a deleted event keeps its own leaf too.
  */
 @Entity
 @Table(name = "trail_log_leaf")
@@ -24,6 +25,17 @@ public class LogLeaf {
     public enum Kind {
         EVENT,
         DELETION
+    }
+
+    /**
+     * Which canonical layout (LeafEncoding) the leaf hash was computed over. Stored with the leaf
+     * because the hash alone cannot say, and deletion leaves of both layouts can be in one log.
+     */
+    public enum Layout {
+        /** Type tag 'L': every event leaf, and deletion leaves written before V13 (ground and requester not in the hash). */
+        EVENT_FIELDS,
+        /** Type tag 'D': deletion leaves from V13 on, committing to the deleted leaf, the ground and the requester. */
+        DELETION_RECORD
     }
 
     @Id
@@ -43,12 +55,20 @@ public class LogLeaf {
     @Column(nullable = false, length = 10, updatable = false)
     private Kind kind = Kind.EVENT;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "leaf_layout", nullable = false, length = 20, updatable = false)
+    private Layout layout = Layout.EVENT_FIELDS;
+
     @Column(name = "deletes_leaf_index", updatable = false)
     private Long deletesLeafIndex;
 
-    @Enumerated(EnumType.STRING)
+    /**
+     * A {@link DeletionGround} name, kept as the word stored: verification hashes exactly what the row
+     * says, so a word written with SQL that names no ground shows as a changed leaf instead of making
+     * the row unreadable.
+     */
     @Column(name = "deletion_ground", length = 40, updatable = false)
-    private DeletionGround deletionGround;
+    private String deletionGround;
 
     /** The job or account that asked for the deletion. */
     @Column(name = "requested_by", length = 200, updatable = false)
@@ -66,7 +86,7 @@ public class LogLeaf {
         this.appendedAt = appendedAt;
     }
 
-    /** The leaf recording that the event at {@code deletesLeafIndex} was deleted. */
+    /** The leaf recording that the event at {@code deletesLeafIndex} was deleted, hashed as a {@link Layout#DELETION_RECORD}. */
     public static LogLeaf deletion(long leafIndex, UUID eventId, byte[] leafHash, Instant appendedAt, long deletesLeafIndex,
                                    DeletionGround ground, String requestedBy) {
         if (deletesLeafIndex < 0 || deletesLeafIndex >= leafIndex) {
@@ -74,8 +94,9 @@ public class LogLeaf {
         }
         LogLeaf leaf = new LogLeaf(leafIndex, eventId, leafHash, appendedAt);
         leaf.kind = Kind.DELETION;
+        leaf.layout = Layout.DELETION_RECORD;
         leaf.deletesLeafIndex = deletesLeafIndex;
-        leaf.deletionGround = Objects.requireNonNull(ground, "ground");
+        leaf.deletionGround = Objects.requireNonNull(ground, "ground").name();
         leaf.requestedBy = Objects.requireNonNull(requestedBy, "requestedBy");
         return leaf;
     }
@@ -85,8 +106,10 @@ public class LogLeaf {
     public byte[] leafHash() { return leafHash.clone(); }
     public Instant appendedAt() { return appendedAt; }
     public Kind kind() { return kind; }
+    public Layout layout() { return layout; }
     /** For a deletion, the index of the event leaf it deletes; null for an event. */
     public Long deletesLeafIndex() { return deletesLeafIndex; }
-    public DeletionGround deletionGround() { return deletionGround; }
+    /** For a deletion, the name of its {@link DeletionGround} as stored; null for an event. */
+    public String deletionGround() { return deletionGround; }
     public String requestedBy() { return requestedBy; }
 }

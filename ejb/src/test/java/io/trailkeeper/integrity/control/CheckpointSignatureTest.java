@@ -135,9 +135,11 @@ class CheckpointSignatureTest {
         }
         byte[] encoded = first.encode();
         assertThrows(IllegalArgumentException.class, () -> CheckpointBody.decode(Arrays.copyOf(encoded, encoded.length + 1)));
-        byte[] leafTagged = encoded.clone();
-        leafTagged[1] = LeafEncoding.TYPE_TAG;
-        assertThrows(IllegalArgumentException.class, () -> CheckpointBody.decode(leafTagged));
+        for (byte leafTag : new byte[] {LeafEncoding.EVENT_TAG, LeafEncoding.DELETION_TAG}) {
+            byte[] leafTagged = encoded.clone();
+            leafTagged[1] = leafTag;
+            assertThrows(IllegalArgumentException.class, () -> CheckpointBody.decode(leafTagged));
+        }
     }
 
     @Test

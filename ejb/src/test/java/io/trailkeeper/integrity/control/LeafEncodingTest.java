@@ -22,6 +22,9 @@ class LeafEncodingTest {
     private final EventLeaf leaf = new EventLeaf(EventLeaf.EVENT, "evt-1", 1_700_000_000_000L, "src", null, "agent-7",
             "refund", "", "ok", "eu-west", CONTENT);
 
+    /** The deletion of {@link #leaf}, as recorded from V13 on. */
+    private final DeletionLeaf deletion = new DeletionLeaf(41, "evt-1", LeafEncoding.leafHash(leaf), "ERASURE_REQUEST", "officer-7");
+
     /**
      * Golden vector from an independent implementation of the layout (Python struct.pack and hashlib,
      * not this code), so that anyone re-implementing the verifier can check their bytes against it.
@@ -105,23 +108,100 @@ class LeafEncodingTest {
     }
 
     @Test
-    void aRecordedDeletionIsNotTheEventItDeletes() {
-        EventLeaf deletion = new EventLeaf(EventLeaf.DELETION, leaf.eventId(), leaf.occurredAtEpochMillis(), leaf.sourceId(),
+    void aDeletionLeafWrittenUnderV11IsNotTheEventItDeletes() {
+        // V11 hashed the event's fields under kind DELETION in the event layout; such leaves stay in logs that have them.
+        EventLeaf v11Deletion = new EventLeaf(EventLeaf.DELETION, leaf.eventId(), leaf.occurredAtEpochMillis(), leaf.sourceId(),
                 leaf.sourceEventId(), leaf.agentId(), leaf.action(), leaf.target(), leaf.result(), leaf.region(), leaf.contentSha256());
 
+        assertFalse(Arrays.equals(LeafEncoding.leafHash(leaf), LeafEncoding.leafHash(v11Deletion)));
+        assertFalse(Arrays.equals(LeafEncoding.leafHash(v11Deletion), LeafEncoding.leafHash(deletion)),
+                "the deletion layout is not the V11 one, so a V11 leaf is never taken for a new one");
+    }
+
+    /** Golden vector from an independent implementation (Python struct.pack and hashlib), deleting the leaf of the vector above. */
+    @Test
+    void theDeletionLayoutIsTheDocumentedOne() {
+        assertEquals("01440000000000000029000000056576742d310000002045990ad219dfcd000939c70194987b9c473f167b81e0799bb3c38d73a88d7952"
+                + "0000000f455241535552455f52455155455354000000096f6666696365722d37", HEX.formatHex(LeafEncoding.encode(deletion)));
+        assertEquals("fbbcb6bf6ba49e6edda1947d496492b0d51261f37834f3aeedde8a30f82f27b3", HEX.formatHex(LeafEncoding.leafHash(deletion)));
+        assertArrayEquals(MerkleHashes.leafHash(LeafEncoding.encode(deletion)), LeafEncoding.leafHash(deletion),
+                "the same RFC 6962 leaf prefix 0x00 as every leaf");
+    }
+
+    @Test
+    void aDeletionLeafAndAnEventLeafNeverReadAsEachOther() {
+        byte[] deletionBytes = LeafEncoding.encode(deletion);
+        byte[] eventBytes = LeafEncoding.encode(leaf);
+
+        assertEquals(eventBytes[0], deletionBytes[0], "the same version of the byte layout");
+        assertEquals(LeafEncoding.DELETION_TAG, deletionBytes[1]);
+        assertEquals(LeafEncoding.EVENT_TAG, eventBytes[1]);
+        assertFalse(LeafEncoding.DELETION_TAG == LeafEncoding.EVENT_TAG || LeafEncoding.DELETION_TAG == CheckpointBody.TYPE_TAG);
+        assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decode(deletionBytes));
+        assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decodeDeletion(eventBytes));
+        assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decodeDeletion(new CheckpointBody(1, LeafEncoding.leafHash(leaf),
+                0, null).encode()));
         assertFalse(Arrays.equals(LeafEncoding.leafHash(leaf), LeafEncoding.leafHash(deletion)));
     }
 
     @Test
-    void theDeletionOfAnEventCommitsToExactlyItsFieldsUnderAnotherKind() {
-        EventLeaf deletion = leaf.asDeletion();
+    void theGroundTheRequesterAndTheDeletedLeafEachChangeTheDeletionsHash() {
+        byte[] hash = LeafEncoding.leafHash(deletion);
+        DeletionLeaf otherGround = new DeletionLeaf(41, "evt-1", deletion.deletedLeafHash(), "RETENTION_PERIOD_EXPIRED", "officer-7");
+        DeletionLeaf otherRequester = new DeletionLeaf(41, "evt-1", deletion.deletedLeafHash(), "ERASURE_REQUEST", "retention job");
+        DeletionLeaf otherIndex = new DeletionLeaf(40, "evt-1", deletion.deletedLeafHash(), "ERASURE_REQUEST", "officer-7");
+        DeletionLeaf otherEvent = new DeletionLeaf(41, "evt-2", deletion.deletedLeafHash(), "ERASURE_REQUEST", "officer-7");
+        DeletionLeaf otherLeaf = new DeletionLeaf(41, "evt-1", Rfc6962ReferenceTree.flip(deletion.deletedLeafHash(), 31),
+                "ERASURE_REQUEST", "officer-7");
 
-        assertEquals(EventLeaf.DELETION, deletion.kind());
-        assertEquals(new EventLeaf(EventLeaf.EVENT, deletion.eventId(), deletion.occurredAtEpochMillis(), deletion.sourceId(),
-                deletion.sourceEventId(), deletion.agentId(), deletion.action(), deletion.target(), deletion.result(),
-                deletion.region(), deletion.contentSha256()), leaf, "every field but the kind is the event's");
-        assertFalse(Arrays.equals(LeafEncoding.leafHash(leaf), LeafEncoding.leafHash(deletion)));
-        assertThrows(IllegalStateException.class, deletion::asDeletion, "a deletion is not deleted again");
+        assertFalse(Arrays.equals(hash, LeafEncoding.leafHash(otherGround)), "ground");
+        assertFalse(Arrays.equals(hash, LeafEncoding.leafHash(otherRequester)), "requester");
+        assertFalse(Arrays.equals(hash, LeafEncoding.leafHash(otherIndex)), "deleted index");
+        assertFalse(Arrays.equals(hash, LeafEncoding.leafHash(otherEvent)), "event id");
+        assertFalse(Arrays.equals(hash, LeafEncoding.leafHash(otherLeaf)), "the deleted event's fields, through its leaf hash");
+        // The requester's case and an invisible suffix count too: it is hashed exactly as stored.
+        assertFalse(Arrays.equals(hash, LeafEncoding.leafHash(new DeletionLeaf(41, "evt-1", deletion.deletedLeafHash(),
+                "ERASURE_REQUEST", "Officer-7"))));
+        assertFalse(Arrays.equals(hash, LeafEncoding.leafHash(new DeletionLeaf(41, "evt-1", deletion.deletedLeafHash(),
+                "ERASURE_REQUEST", "officer-7 "))));
+    }
+
+    @Test
+    void textMovedBetweenGroundAndRequesterChangesTheDeletionsEncoding() {
+        byte[] hash = deletion.deletedLeafHash();
+        assertAllDifferent(List.of(
+                LeafEncoding.encode(new DeletionLeaf(1, "e", hash, "ab", "c")),
+                LeafEncoding.encode(new DeletionLeaf(1, "e", hash, "a", "bc")),
+                LeafEncoding.encode(new DeletionLeaf(1, "e", hash, "abc", "")),
+                LeafEncoding.encode(new DeletionLeaf(1, "e", hash, "", "abc")),
+                LeafEncoding.encode(new DeletionLeaf(1, "ea", hash, "bc", ""))), "ground and requester");
+    }
+
+    @Test
+    void aDeletionEncodingReadsBackExactlyAndNothingElseDoes() {
+        byte[] encoded = LeafEncoding.encode(deletion);
+        DeletionLeaf empty = new DeletionLeaf(0, "", deletion.deletedLeafHash(), "", "");
+
+        assertEquals(deletion, LeafEncoding.decodeDeletion(encoded));
+        assertEquals(empty, LeafEncoding.decodeDeletion(LeafEncoding.encode(empty)));
+        assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decodeDeletion(Arrays.copyOf(encoded, encoded.length + 1)));
+        assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decodeDeletion(Arrays.copyOf(encoded, encoded.length - 1)));
+        byte[] otherVersion = encoded.clone();
+        otherVersion[0] = 2;
+        assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decodeDeletion(otherVersion));
+    }
+
+    @Test
+    void aDeletionNeedsEveryPartOfItsRecord() {
+        byte[] hash = deletion.deletedLeafHash();
+        assertThrows(IllegalArgumentException.class, () -> new DeletionLeaf(-1, "e", hash, "ERASURE_REQUEST", "officer"));
+        assertThrows(NullPointerException.class, () -> new DeletionLeaf(1, null, hash, "ERASURE_REQUEST", "officer"));
+        assertThrows(NullPointerException.class, () -> new DeletionLeaf(1, "e", hash, null, "officer"));
+        assertThrows(NullPointerException.class, () -> new DeletionLeaf(1, "e", hash, "ERASURE_REQUEST", null));
+        assertThrows(IllegalArgumentException.class, () -> new DeletionLeaf(1, "e", new byte[31], "ERASURE_REQUEST", "officer"));
+        assertThrows(IllegalArgumentException.class, () -> new DeletionLeaf(1, "e", null, "ERASURE_REQUEST", "officer"));
+        assertThrows(IllegalArgumentException.class, () -> LeafEncoding.leafHash(new DeletionLeaf(1, "e", hash, "ERASURE_REQUEST", "x\uDC00")),
+                "text that is not well-formed Unicode is refused, not replaced");
     }
 
     @Test
@@ -173,12 +253,15 @@ class LeafEncodingTest {
         byte[] otherVersion = encoded.clone();
         otherVersion[0] = 2;
         byte[] otherTag = encoded.clone();
-        otherTag[1] = CheckpointBody.TYPE_TAG;
+        otherTag[1] = LeafEncoding.DELETION_TAG;
+        byte[] checkpointTag = encoded.clone();
+        checkpointTag[1] = CheckpointBody.TYPE_TAG;
 
         assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decode(trailing));
         assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decode(Arrays.copyOf(encoded, encoded.length - 1)));
         assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decode(otherVersion));
         assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decode(otherTag));
+        assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decode(checkpointTag));
         assertThrows(IllegalArgumentException.class, () -> LeafEncoding.decode(new byte[] {1}));
         // The bytes of a leaf whose required kind is encoded as null (-1) instead of length 1 and "K".
         byte[] withKind = LeafEncoding.encode(new EventLeaf("K", "e", 0, null, null, null, null, null, null, null, null));

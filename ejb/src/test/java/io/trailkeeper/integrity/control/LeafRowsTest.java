@@ -49,6 +49,7 @@ class LeafRowsTest {
         try (ResultSet row = connection.createStatement().executeQuery("SELECT * FROM trail_log_leaf WHERE leaf_index = 0")) {
             assertTrue(row.next());
             assertEquals("EVENT", row.getString("kind"));
+            assertEquals("EVENT_FIELDS", row.getString("leaf_layout"), "the layout every event leaf is hashed in");
             assertNull(row.getObject("deletes_leaf_index"));
             assertNull(row.getString("deletion_ground"));
             assertNull(row.getString("requested_by"));
@@ -65,6 +66,7 @@ class LeafRowsTest {
             assertArrayEquals(hash(2), row.getBytes("leaf_hash"));
             assertEquals(APPENDED, row.getObject("appended_at", OffsetDateTime.class).toInstant());
             assertEquals("DELETION", row.getString("kind"));
+            assertEquals("DELETION_RECORD", row.getString("leaf_layout"), "hashed over its ground and requester too");
             assertEquals(0L, row.getLong("deletes_leaf_index"));
             assertEquals("RETENTION_PERIOD_EXPIRED", row.getString("deletion_ground"));
             assertEquals("retention job", row.getString("requested_by"));
@@ -84,6 +86,39 @@ class LeafRowsTest {
         assertThrows(SQLException.class, () -> insert(deletionRow(6, another, 7, "'ERASURE_REQUEST'")), "a deletion follows the leaf it deletes");
         assertThrows(SQLException.class, () -> insert(deletionRow(6, another, 4, "NULL")), "a deletion names its ground");
         insert(deletionRow(6, another, 4, "'ERASURE_REQUEST'"));
+    }
+
+    @Test
+    void onlyADeletionIsHashedAsADeletionRecord() throws SQLException {
+        insert(eventRow(4, UUID.randomUUID()));
+
+        assertThrows(SQLException.class, () -> insert("UPDATE trail_log_leaf SET leaf_layout = 'DELETION_RECORD' WHERE leaf_index = 4"));
+        assertThrows(SQLException.class, () -> insert("UPDATE trail_log_leaf SET leaf_layout = 'D' WHERE leaf_index = 4"));
+    }
+
+    @Test
+    void deletionLeavesWrittenUnderV11KeepTheLayoutTheirHashWasComputedOver() throws SQLException {
+        String url = "jdbc:h2:mem:leaf-rows-v11-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway v11 = Flyway.configure(getClass().getClassLoader()).dataSource(url, "", "").target("11")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load();
+        v11.migrate();
+        try (Connection before = DriverManager.getConnection(url)) {
+            before.createStatement().executeUpdate(eventRow(0, event));
+            before.createStatement().executeUpdate(deletionRow(1, event, 0, "'ERASURE_REQUEST'"));
+        }
+
+        Flyway.configure(getClass().getClassLoader()).dataSource(url, "", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+
+        try (Connection after = DriverManager.getConnection(url);
+             ResultSet rows = after.createStatement().executeQuery("SELECT kind, leaf_layout FROM trail_log_leaf ORDER BY leaf_index")) {
+            assertTrue(rows.next());
+            assertEquals(List.of("EVENT", "EVENT_FIELDS"), List.of(rows.getString(1), rows.getString(2)));
+            assertTrue(rows.next());
+            assertEquals(List.of("DELETION", "EVENT_FIELDS"), List.of(rows.getString(1), rows.getString(2)),
+                    "V11 hashed the deleted event's fields under kind DELETION, in the event layout");
+            assertFalse(rows.next());
+        }
     }
 
     @Test

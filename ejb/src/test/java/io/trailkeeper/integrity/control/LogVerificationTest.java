@@ -34,6 +34,8 @@ class LogVerificationTest {
     private final Map<Long, byte[]> recorded = new HashMap<>();
     /** Event rows as they are now: leaf index to the row's fields. */
     private final Map<Long, EventLeaf> rows = new HashMap<>();
+    /** Deletion leaf rows as they are now: leaf index to the record their columns name. */
+    private final Map<Long, DeletionLeaf> deletionRows = new HashMap<>();
     /** Leaf indexes of events whose deletion the log records. */
     private final Set<Long> recordedDeletions = new HashSet<>();
     private final List<TreeHead> checkpoints = new ArrayList<>();
@@ -142,10 +144,10 @@ class LogVerificationTest {
         seal();
         recordDeletionOf(42);
         seal();
-        // Its hash cannot be recomputed (the row is gone): the deletion stands for itself, the checkpoints judge it.
-        EventLeaf forged = event(77).asDeletion();
+        // Its row and its recorded hash rewritten to agree with each other: only the checkpoints can tell.
+        DeletionLeaf forged = new DeletionLeaf(13, "evt-13", recorded.get(13L), "ERASURE_REQUEST", "officer");
         recorded.put((long) SIZE, LeafEncoding.leafHash(forged));
-        rows.put((long) SIZE, forged);
+        deletionRows.put((long) SIZE, forged);
 
         VerificationReport report = verify();
 
@@ -157,11 +159,33 @@ class LogVerificationTest {
     }
 
     @Test
+    void aDeletionWhoseGroundOrRequesterWasAlteredInItsRowIsLocatedAtItsIndex() {
+        long retention = recordDeletionOf(13);
+        long erasure = recordDeletionOf(42, "ERASURE_REQUEST", "officer-7");
+        seal();
+        // An erasure (GDPR Art. 17) passed off as a retention expiry, and a retention deletion credited to someone else.
+        DeletionLeaf erased = deletionRows.get(erasure);
+        deletionRows.put(erasure, new DeletionLeaf(erased.deletesLeafIndex(), erased.eventId(), erased.deletedLeafHash(),
+                "RETENTION_PERIOD_EXPIRED", erased.requestedBy()));
+        DeletionLeaf retained = deletionRows.get(retention);
+        deletionRows.put(retention, new DeletionLeaf(retained.deletesLeafIndex(), retained.eventId(), retained.deletedLeafHash(),
+                retained.ground(), "officer"));
+
+        VerificationReport report = verify();
+
+        assertFalse(report.ok());
+        assertEquals(List.of(retention, erasure), report.changed().first());
+        assertEquals(OptionalLong.of(retention), report.firstMismatch());
+        assertTrue(report.missing().isEmpty(), "the events were deleted; what changed is the record of it");
+        report.checkpoints().forEach(c -> assertEquals(Status.MATCHES, c.status(), "the recorded leaves are intact: " + c));
+    }
+
+    @Test
     void aDeletionLeafRemovedFromTheTableLeavesAHoleAndItsEventMissingAgain() {
         recordDeletionOf(13);
         seal();
         recorded.remove((long) SIZE);
-        rows.remove((long) SIZE);
+        deletionRows.remove((long) SIZE);
         recordedDeletions.remove(13L);
 
         VerificationReport report = verify();
@@ -385,16 +409,26 @@ class LogVerificationTest {
     }
 
     private CurrentRows currentRows() {
-        long extent = rows.keySet().stream().mapToLong(i -> i + 1).max().orElse(0);
-        return new CurrentRows(extent, i -> Optional.ofNullable(rows.get(i)).map(LeafEncoding::leafHash), recordedDeletions::contains);
+        long extent = java.util.stream.Stream.concat(rows.keySet().stream(), deletionRows.keySet().stream())
+                .mapToLong(i -> i + 1).max().orElse(0);
+        return new CurrentRows(extent, i -> Optional.ofNullable(rows.get(i)).map(LeafEncoding::leafHash)
+                .or(() -> Optional.ofNullable(deletionRows.get(i)).map(LeafEncoding::leafHash)), recordedDeletions::contains);
     }
 
-    /** What the deletion service does: the row goes, a DELETION leaf of its fields is appended. Returns its index. */
+    /** What the deletion service does: the row goes, a DELETION leaf naming its leaf, ground and requester is appended. Returns its index. */
     private long recordDeletionOf(long index) {
+        return recordDeletionOf(index, "RETENTION_PERIOD_EXPIRED", "retention job");
+    }
+
+    private long recordDeletionOf(long index, String ground, String requestedBy) {
         EventLeaf deleted = rows.remove(index);
         recordedDeletions.add(index);
         long at = size;
-        append(null, deleted.asDeletion());
+        DeletionLeaf deletion = new DeletionLeaf(index, deleted.eventId(), recorded.get(index), ground, requestedBy);
+        recorded.put(at, LeafEncoding.leafHash(deletion));
+        // A deletion leaf's "row" is what its columns name, recomputed as verification reads it (DeletionLeaves).
+        deletionRows.put(at, deletion);
+        size++;
         return at;
     }
 
@@ -409,7 +443,6 @@ class LogVerificationTest {
     private void append(MerkleAccumulator tree, EventLeaf leaf) {
         byte[] hash = LeafEncoding.leafHash(leaf);
         recorded.put(size, hash);
-        // A deletion leaf's "row" is the leaf itself, as verification reads it (DeletionLeaves).
         rows.put(size, leaf);
         if (tree != null) {
             tree.append(hash);

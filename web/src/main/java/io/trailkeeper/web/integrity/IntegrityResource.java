@@ -91,7 +91,8 @@ public class IntegrityResource {
     @GET
     @Path("verification")
     @Operation(summary = "Verify the whole trail, or a range of it, against the log and its checkpoints",
-            description = "Recomputes every event's leaf from its row; reports changed rows (by leaf index), rows missing "
+            description = "Recomputes every event's leaf from its row, and every recorded deletion's leaf from its ground, requester "
+                    + "and deleted leaf; reports changed rows and altered deletion records (by leaf index), rows missing "
                     + "from the trail without a recorded deletion (missing), rows the log never recorded or whose deletion it "
                     + "records (unexpected), holes in the log's own leaf table (recordedGaps), and whether each checkpoint's "
                     + "root still matches. Events deleted by retention (GDPR Art. 5(1)(e)) or erasure (GDPR Art. 17) are "

@@ -34,7 +34,9 @@ public record VerificationSummary(boolean verified, String headline, List<String
                 : deleted == 0 ? "all " + report.checkedSize() + " events in the log"
                 : "all " + report.checkedSize() + " leaves of the log";
         List<String> findings = new ArrayList<>();
-        describe(findings, report.changed(), "changed since being stored (fields or content no longer match the recorded leaf)");
+        // A changed deletion leaf is listed here too: its ground, requester or deleted leaf no longer match what it recorded.
+        describe(findings, report.changed(), "changed since being recorded (fields or content, or for a recorded deletion its ground, "
+                + "requester or deleted leaf, no longer match the recorded leaf)");
         describe(findings, report.missing(), "missing from the trail, and the log records no deletion of them");
         describe(findings, report.unexpected(), "in the trail but never recorded in the log (inserted behind Trailkeeper's back)");
         describe(findings, report.recordedGaps(), "missing from the log's own leaf table (the log itself was damaged)");

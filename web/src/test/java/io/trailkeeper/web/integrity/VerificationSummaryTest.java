@@ -43,7 +43,8 @@ class VerificationSummaryTest {
 
         assertFalse(summary.verified());
         assertEquals("Not verified: events 0 to 9 were checked and 3 problems were found.", summary.headline());
-        assertEquals("1 event is changed since being stored (fields or content no longer match the recorded leaf): leaf index 3.",
+        assertEquals("1 event is changed since being recorded (fields or content, or for a recorded deletion its ground, requester or "
+                + "deleted leaf, no longer match the recorded leaf): leaf index 3.",
                 summary.findings().get(0));
         assertTrue(summary.findings().get(1).startsWith("2 events are missing from the trail"), summary.findings().toString());
         assertTrue(summary.findings().get(1).endsWith("leaf indexes 5, 6."), summary.findings().toString());
