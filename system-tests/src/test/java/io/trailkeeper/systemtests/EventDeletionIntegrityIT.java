@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -108,8 +109,8 @@ class EventDeletionIntegrityIT {
         assertEquals(List.of(before.treeSize(), before.treeSize() + 1, before.treeSize() + 2),
                 List.of(retention.get(0).deletionLeafIndex(), retention.get(1).deletionLeafIndex(), erasure.get(0).deletionLeafIndex()),
                 "deletion leaves are appended after the sealed ones, dense and in order");
-        assertEquals(List.of("DELETION", events.get(2).id().toString(), String.valueOf(indexes.get(2)), "ERASURE_REQUEST"),
-                leafRow(erasure.get(0).deletionLeafIndex()));
+        assertEquals(List.of("DELETION", events.get(2).id().toString(), String.valueOf(indexes.get(2)), "ERASURE_REQUEST",
+                "DELETION_RECORD"), leafRow(erasure.get(0).deletionLeafIndex()));
         for (int i = 0; i < 3; i++) {
             assertTrue(trail.find(events.get(i).id()).isEmpty(), "deleted from the trail: event " + i);
         }
@@ -222,6 +223,98 @@ class EventDeletionIntegrityIT {
         assertTrue(log.verify().ok(), "restored");
     }
 
+    @Test
+    void aGroundChangedBySqlIsDetectedAndLocatedAtTheDeletionLeaf() throws Exception {
+        RecordedErasure erasure = recordErasure();
+
+        // An erasure at a data subject's request (GDPR Art. 17) passed off as a retention expiry (GDPR Art. 5(1)(e)).
+        assertLocatedWhenAltered(erasure, "deletion_ground", DeletionGround.RETENTION_PERIOD_EXPIRED.name(),
+                DeletionGround.ERASURE_REQUEST.name());
+        // And a word that names no ground at all: still a changed leaf, not a verification that cannot read the row.
+        assertLocatedWhenAltered(erasure, "deletion_ground", "LEGITIMATE_INTEREST", DeletionGround.ERASURE_REQUEST.name());
+    }
+
+    @Test
+    void aRequesterChangedBySqlIsDetectedAndLocatedAtTheDeletionLeaf() throws Exception {
+        RecordedErasure erasure = recordErasure();
+
+        // Who asked for an erasure is part of the record an auditor relies on (GDPR Art. 5(2), accountability).
+        assertLocatedWhenAltered(erasure, "requested_by", "retention job", erasure.requestedBy());
+    }
+
+    @Test
+    void aDeletionRelabelledBySqlAsWrittenBeforeGroundsWereSealedIsStillChecked() throws Exception {
+        // Deletion leaves written under V11 did not seal ground and requester and are taken as recorded. A newer one
+        // relabelled as such must not escape being recomputed: after the log's first sealed deletion none can be genuine.
+        recordErasure();
+        RecordedErasure later = recordErasure();
+
+        sql("UPDATE trail_log_leaf SET leaf_layout = 'EVENT_FIELDS', deletion_ground = ? WHERE leaf_index = ?",
+                DeletionGround.RETENTION_PERIOD_EXPIRED.name(), later.leaf());
+        try {
+            VerificationReport relabelled = log.verify();
+            assertFalse(relabelled.ok());
+            assertEquals(List.of(later.leaf()), relabelled.changed().first(), "located at the relabelled deletion: " + relabelled);
+            assertEquals(List.of(later.leaf()), log.verify(later.deletedIndex(), later.leaf() + 1).report().changed().first());
+        } finally {
+            sql("UPDATE trail_log_leaf SET leaf_layout = 'DELETION_RECORD', deletion_ground = ? WHERE leaf_index = ?",
+                    DeletionGround.ERASURE_REQUEST.name(), later.leaf());
+        }
+        assertTrue(log.verify().ok(), "restored");
+    }
+
+    /** One event erased through EventDeletion and sealed: its event leaf, its deletion leaf and who asked. */
+    private record RecordedErasure(long deletedIndex, long leaf, String requestedBy) {
+    }
+
+    private RecordedErasure recordErasure() throws Exception {
+        List<AuditEvent> events = store(2);
+        String officer = "officer-" + UUID.randomUUID().toString().substring(0, 8);
+        TrailLog.RecordedDeletion recorded = deletion.delete(List.of(events.get(0).id()), DeletionGround.ERASURE_REQUEST, officer).get(0);
+        inTransaction(() -> log.seal());
+        VerificationReport sealed = log.verify();
+        assertTrue(sealed.ok(), "recorded and sealed: " + sealed);
+        return new RecordedErasure(recorded.eventLeafIndex(), recorded.deletionLeafIndex(), officer);
+    }
+
+    /**
+     * Sets one column of the deletion leaf's row with SQL, and checks that whole and range verification, in
+     * process and through /api/integrity/verification, report that leaf changed and nothing else; then restores it.
+     */
+    private void assertLocatedWhenAltered(RecordedErasure erasure, String column, String altered, String original) throws Exception {
+        long leaf = erasure.leaf();
+        sql("UPDATE trail_log_leaf SET " + column + " = ? WHERE leaf_index = ?", altered, leaf);
+        try {
+            VerificationReport whole = log.verify();
+            assertFalse(whole.ok(), column + " altered");
+            assertEquals(List.of(leaf), whole.changed().first(), column + " altered, located at the deletion leaf: " + whole);
+            assertEquals(OptionalLong.of(leaf), whole.firstMismatch());
+            assertTrue(whole.missing().isEmpty() && whole.unexpected().isEmpty() && whole.recordedGaps().isEmpty(),
+                    "the event is still deleted, only the record of it was altered: " + whole);
+            assertTrue(whole.checkpoints().stream().allMatch(c -> c.status() == VerificationReport.Status.MATCHES),
+                    "the recorded leaf is intact, its row is what changed: " + whole);
+
+            VerificationReport range = log.verify(erasure.deletedIndex(), leaf + 1).report();
+            assertFalse(range.ok());
+            assertEquals(List.of(leaf), range.changed().first(), "range: " + range);
+
+            JsonObject rest = restVerification("");
+            assertFalse(rest.getBoolean("ok"), rest.toString());
+            assertEquals(List.of(leaf), indexes(rest, "changed"), "/api/integrity/verification: " + rest);
+            assertEquals(leaf, rest.getJsonNumber("firstMismatch").longValue(), rest.toString());
+            JsonObject restRange = restVerification("?from=" + leaf + "&to=" + (leaf + 1));
+            assertEquals(List.of(leaf), indexes(restRange, "changed"), "/api/integrity/verification: " + restRange);
+        } finally {
+            sql("UPDATE trail_log_leaf SET " + column + " = ? WHERE leaf_index = ?", original, leaf);
+        }
+        assertTrue(log.verify().ok(), "restored");
+    }
+
+    private static List<Long> indexes(JsonObject verification, String finding) {
+        return verification.getJsonObject(finding).getJsonArray("first").getValuesAs(JsonNumber.class).stream()
+                .map(JsonNumber::longValue).toList();
+    }
+
     private List<AuditEvent> store(int count) throws Exception {
         AuditSource source = ingestion.sourceNamed("deletion-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
         String agent = "agent-" + UUID.randomUUID();
@@ -287,16 +380,18 @@ class EventDeletionIntegrityIT {
         }
     }
 
-    /** Kind, event id, deleted leaf index and ground of the leaf row at {@code index}. */
+    /** Kind, event id, deleted leaf index, ground and layout of the leaf row at {@code index}. */
     private List<String> leafRow(long index) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT kind, event_id, deletes_leaf_index, deletion_ground, requested_by FROM trail_log_leaf WHERE leaf_index = ?")) {
+                     "SELECT kind, event_id, deletes_leaf_index, deletion_ground, requested_by, leaf_layout FROM trail_log_leaf "
+                             + "WHERE leaf_index = ?")) {
             query.setLong(1, index);
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next());
                 assertTrue(row.getString(5).startsWith("officer-"), "who asked is recorded");
-                return List.of(row.getString(1), row.getObject(2, UUID.class).toString(), String.valueOf(row.getLong(3)), row.getString(4));
+                return List.of(row.getString(1), row.getObject(2, UUID.class).toString(), String.valueOf(row.getLong(3)), row.getString(4),
+                        row.getString(6));
             }
         }
     }
