@@ -51,9 +51,25 @@ public class SignInPage {
                 faces.responseComplete();
             }
             case SEND_CONTINUE -> faces.responseComplete();
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "User name or password is not correct.", null));
+            default -> {
+                if (external.getRequestMap().get(SignInRefusal.REQUEST_ATTRIBUTE) instanceof SignInRefusal refusal) {
+                    HttpServletResponse response = (HttpServletResponse) external.getResponse();
+                    response.setStatus(429);
+                    response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusedMessage(refusal), null));
+                } else {
+                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                            "User name or password is not correct.", null));
+                }
+            }
         }
+    }
+
+    /** The same words whether the name has an account or not, and whether the name or the address is locked. */
+    static String refusedMessage(SignInRefusal refusal) {
+        long minutes = refusal.retryAfterMinutes();
+        return "Too many failed sign-ins with this user name or from your network. Please try again later, in "
+                + (minutes == 1 ? "about a minute." : "about " + minutes + " minutes.");
     }
 
     /** Only paths inside this application: an open redirect would help phishing (OWASP ASVS V5.1.5). */

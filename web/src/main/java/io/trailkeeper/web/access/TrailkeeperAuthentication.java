@@ -18,7 +18,10 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +30,10 @@ import java.util.Set;
  * HTTP Basic on every request and nothing else; a missing or wrong credential gets 401 problem+json.
  * The API deliberately ignores the session cookie (CSRF: another site could make a signed-in browser
  * send requests carrying it).
+ *
+ * <p>Both ways go through the {@link SignInThrottle}: a user name or client address with too many
+ * recent failures is refused before its password is checked (the API answers 429 with
+ * {@code Retry-After}, the sign-in page says to try again later).
  */
 @ApplicationScoped
 public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
@@ -36,14 +43,16 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
     private static final String PASSWORD_API = "/api/me/password";
 
     private final IdentityStoreHandler identities;
+    private final SignInThrottle throttle;
 
     @Inject
-    public TrailkeeperAuthentication(IdentityStoreHandler identities) {
+    public TrailkeeperAuthentication(IdentityStoreHandler identities, SignInThrottle throttle) {
         this.identities = identities;
+        this.throttle = throttle;
     }
 
     protected TrailkeeperAuthentication() {
-        this(null);
+        this(null, null);
     }
 
     @Override
@@ -52,7 +61,7 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential) {
-            return signIn(request, context, credential);
+            return signIn(request, context, (UsernamePasswordCredential) credential);
         }
         if (path.equals("/api") || path.startsWith("/api/")) {
             return api(request, response, context, path);
@@ -60,11 +69,19 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
         return page(request, context, path);
     }
 
-    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identities.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
+        String address = clientAddress(request);
+        Optional<SignInRefusal> refusal = throttle.refusal(credential.getCaller(), address);
+        if (refusal.isPresent()) {
+            request.setAttribute(SignInRefusal.REQUEST_ATTRIBUTE, refusal.get());
             return AuthenticationStatus.SEND_FAILURE;
         }
+        CredentialValidationResult result = identities.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(credential.getCaller(), address);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        throttle.succeeded(credential.getCaller());
         Set<String> groups = new HashSet<>(result.getCallerGroups());
         boolean mustChange = groups.remove(AccountIdentityStore.PASSWORD_CHANGE_REQUIRED);
         request.getSession(true);
@@ -86,10 +103,18 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
         if (basic == null) {
             return refuse(response, 401, "Unauthorized", "the Authorization header is not valid HTTP Basic", path);
         }
+        String address = clientAddress(request);
+        Optional<SignInRefusal> refusal = throttle.refusal(basic.getCaller(), address);
+        if (refusal.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(refusal.get().retryAfterSeconds()));
+            return refuse(response, 429, "Too Many Requests", SignInRefusal.DETAIL, path);
+        }
         CredentialValidationResult result = identities.validate(basic);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(basic.getCaller(), address);
             return refuse(response, 401, "Unauthorized", "user name or password is not correct", path);
         }
+        throttle.succeeded(basic.getCaller());
         Set<String> groups = new HashSet<>(result.getCallerGroups());
         if (groups.remove(AccountIdentityStore.PASSWORD_CHANGE_REQUIRED) && !path.equals(PASSWORD_API)) {
             return refuse(response, 403, "Forbidden",
@@ -113,6 +138,13 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
                     + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    private String clientAddress(HttpServletRequest request) {
+        // A proxy may add its own header line rather than extend the existing one: read them all, in order.
+        Enumeration<String> forwarded = request.getHeaders("X-Forwarded-For");
+        String forwardedFor = forwarded == null || !forwarded.hasMoreElements() ? null : String.join(",", Collections.list(forwarded));
+        return throttle.addressOf(request.getRemoteAddr(), forwardedFor);
     }
 
     static UsernamePasswordCredential decodeBasic(String encoded) {
