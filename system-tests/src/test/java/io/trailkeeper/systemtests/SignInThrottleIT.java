@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Password guessing against the real server is cut off: after the configured number of failures a
  * user name, or a client address, is refused (429 problem+json with Retry-After, or a message on the
- * sign-in page) even with the right password, the same for names that have no account.
+ * sign-in page) even with the right password, the same for names that have no account; guesses at
+ * the current password on the password page count alike.
  *
  * <p>The suite's server trusts X-Forwarded-For from loopback (trailkeeper.signin.trusted-proxies), so
  * each test plays clients at addresses of its own from the documentation ranges (RFC 5737) and never
@@ -125,7 +126,7 @@ class SignInThrottleIT {
         String[] officer = credentials(client.createAccount("COMPLIANCE_OFFICER"));
         String nobody = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
 
-        SignInForm typo = SignInForm.open(client);
+        FacesForm typo = FacesForm.signIn(client);
         HttpResponse<String> wrong = typo.submit(officer[0], "not-my-password");
         assertEquals(200, wrong.statusCode());
         assertTrue(messages(wrong).contains("User name or password is not correct."), messages(wrong));
@@ -137,8 +138,8 @@ class SignInThrottleIT {
             assertEquals(401, events(nobody, "wrong-guess-" + i, "198.51.100.51").statusCode());
         }
 
-        HttpResponse<String> refused = SignInForm.open(client).submit(officer[0], officer[1]);
-        HttpResponse<String> refusedUnknown = SignInForm.open(client).submit(nobody, officer[1]);
+        HttpResponse<String> refused = FacesForm.signIn(client).submit(officer[0], officer[1]);
+        HttpResponse<String> refusedUnknown = FacesForm.signIn(client).submit(nobody, officer[1]);
 
         assertEquals(429, refused.statusCode(), "the right password during the lock-out does not sign in");
         assertFalse(refused.headers().firstValue("Location").isPresent(), "no redirect into the application");
@@ -148,6 +149,43 @@ class SignInThrottleIT {
                 messages(refused));
         assertEquals(messages(refused), messages(refusedUnknown), "the same words for a name without account");
         assertEquals(429, refusedUnknown.statusCode());
+    }
+
+    @Test
+    void guessingTheCurrentPasswordOnThePasswordPageCountsLikeFailedSignIns() {
+        String[] auditor = credentials(client.createAccount("AUDITOR"));
+        String unattended = "198.51.100.60";
+        HttpClient browser = FacesForm.newBrowser();
+        Map<String, String> signIn = new LinkedHashMap<>();
+        signIn.put("next", "/app/password.xhtml");
+        signIn.put("username", auditor[0]);
+        signIn.put("password", auditor[1]);
+        signIn.put("submit", "Sign in");
+        HttpResponse<String> signedIn = FacesForm.open(client, browser, "/signin.xhtml", "signin", unattended).submit(signIn, unattended);
+        assertEquals(302, signedIn.statusCode(), "signed in: " + signedIn.body());
+
+        FacesForm change = FacesForm.open(client, browser, "/app/password.xhtml", "password", unattended);
+        for (int i = 1; i <= ACCOUNT_LIMIT; i++) {
+            HttpResponse<String> wrong = change.submit(passwordChange("guess-" + i), unattended);
+            assertEquals(200, wrong.statusCode());
+            assertTrue(messages(wrong).contains("The current password is not correct."), messages(wrong));
+            change = change.again(wrong);
+        }
+
+        HttpResponse<String> refused = change.submit(passwordChange(auditor[1]), unattended);
+
+        assertEquals(429, refused.statusCode(), "the right current password is refused during the lock-out");
+        assertTrue(messages(refused).contains(REFUSED_ON_THE_PAGE), messages(refused));
+        assertTooManyRequests(events(auditor, "198.51.100.61"));
+    }
+
+    private static Map<String, String> passwordChange(String current) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("current", current);
+        fields.put("newPassword", "a-new-password-" + UUID.randomUUID());
+        fields.put("confirmation", fields.get("newPassword"));
+        fields.put("change", "Change password");
+        return fields;
     }
 
     private HttpResponse<String> events(String user, String password, String forwardedFor) {
@@ -186,37 +224,66 @@ class SignInThrottleIT {
         return new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8).split(":", 2);
     }
 
-    /** The sign-in form as a browser posts it: its own session cookie and view state, from 127.0.0.1. */
-    private record SignInForm(TrailkeeperClient client, HttpClient browser, String action, String viewState) {
+    /** A Faces form as a browser posts it: with the browser's session cookie and the form's view state. */
+    private record FacesForm(TrailkeeperClient client, HttpClient browser, String formId, String action, String viewState) {
 
-        static SignInForm open(TrailkeeperClient client) {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        /** A browser of its own: a cookie jar, and redirects are seen rather than followed. */
+        static HttpClient newBrowser() {
+            return HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-            HttpResponse<String> page = send(browser, HttpRequest.newBuilder(client.uri("/signin.xhtml")).GET().build());
-            assertEquals(200, page.statusCode(), page.body());
-            return new SignInForm(client, browser, attribute(page.body(), "<form id=\"signin\"", "action"),
-                    attribute(page.body(), "name=\"jakarta.faces.ViewState\"", "value"));
+        }
+
+        /** The sign-in form in a fresh browser, from 127.0.0.1. */
+        static FacesForm signIn(TrailkeeperClient client) {
+            return open(client, newBrowser(), "/signin.xhtml", "signin", null);
+        }
+
+        static FacesForm open(TrailkeeperClient client, HttpClient browser, String path, String formId, String forwardedFor) {
+            HttpResponse<String> page = send(browser, request(client.uri(path).toString(), forwardedFor).GET().build());
+            assertEquals(200, page.statusCode(), path + ": " + page.body());
+            return of(client, browser, formId, page);
+        }
+
+        /** The same form as the page that came back after posting it shows it. */
+        FacesForm again(HttpResponse<String> page) {
+            return of(client, browser, formId, page);
         }
 
         HttpResponse<String> submit(String user, String password) {
             Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("signin", "signin");
             fields.put("next", "");
             fields.put("username", user);
             fields.put("password", password);
             fields.put("submit", "Sign in");
-            fields.put("jakarta.faces.ViewState", viewState);
-            String body = fields.entrySet().stream()
+            return submit(fields, null);
+        }
+
+        HttpResponse<String> submit(Map<String, String> fields, String forwardedFor) {
+            Map<String, String> all = new LinkedHashMap<>();
+            all.put(formId, formId);
+            all.putAll(fields);
+            all.put("jakarta.faces.ViewState", viewState);
+            String body = all.entrySet().stream()
                     .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            return send(browser, HttpRequest.newBuilder(client.uri(action))
+            return send(browser, request(client.uri(action).toString(), forwardedFor)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }
 
+        private static FacesForm of(TrailkeeperClient client, HttpClient browser, String formId, HttpResponse<String> page) {
+            return new FacesForm(client, browser, formId, attribute(page.body(), "<form id=\"" + formId + "\"", "action"),
+                    attribute(page.body(), "name=\"jakarta.faces.ViewState\"", "value"));
+        }
+
+        private static HttpRequest.Builder request(String uri, String forwardedFor) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(uri));
+            return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
+        }
+
         private static String attribute(String html, String tagMarker, String attribute) {
             int at = html.indexOf(tagMarker);
-            assertTrue(at >= 0, tagMarker + " in the sign-in page");
+            assertTrue(at >= 0, tagMarker + " in " + html);
             int start = html.lastIndexOf('<', at);
             String tag = html.substring(start, html.indexOf('>', at) + 1);
             Matcher value = Pattern.compile("\\s" + attribute + "=\"([^\"]*)\"").matcher(tag);

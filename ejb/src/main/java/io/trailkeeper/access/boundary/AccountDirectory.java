@@ -5,6 +5,7 @@ import io.trailkeeper.access.control.PasswordPolicy;
 import io.trailkeeper.access.entity.Account;
 import io.trailkeeper.access.entity.AccountRejected;
 import io.trailkeeper.access.entity.Caller;
+import io.trailkeeper.access.entity.CurrentPasswordRejected;
 import io.trailkeeper.access.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -63,7 +64,7 @@ public class AccountDirectory {
     public void changePassword(String username, char[] current, char[] next) {
         Account account = find(username).orElseThrow(() -> new AccountRejected("no such account"));
         if (!HASHING.matches(current, account.passwordHash())) {
-            throw new AccountRejected("the current password is not correct");
+            throw new CurrentPasswordRejected();
         }
         PasswordPolicy.problemWith(next, username).ifPresent(problem -> {
             throw new AccountRejected(problem);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,6 +13,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,8 +127,11 @@ public class SignInThrottle {
     }
 
     /** The address a request is counted under (the proxy's client when it comes through a trusted proxy). */
-    public String addressOf(String peer, String forwardedFor) {
-        return clientAddress.of(peer, forwardedFor);
+    public String addressOf(HttpServletRequest request) {
+        // A proxy may add its own header line rather than extend the existing one: read them all, in order.
+        Enumeration<String> forwarded = request.getHeaders("X-Forwarded-For");
+        String forwardedFor = forwarded == null || !forwarded.hasMoreElements() ? null : String.join(",", Collections.list(forwarded));
+        return clientAddress.of(request.getRemoteAddr(), forwardedFor);
     }
 
     /** Whether an attempt with this name from this address is refused without checking its password. */

@@ -18,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +68,7 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
-        String address = clientAddress(request);
+        String address = throttle.addressOf(request);
         Optional<SignInRefusal> refusal = throttle.refusal(credential.getCaller(), address);
         if (refusal.isPresent()) {
             request.setAttribute(SignInRefusal.REQUEST_ATTRIBUTE, refusal.get());
@@ -103,7 +101,7 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
         if (basic == null) {
             return refuse(response, 401, "Unauthorized", "the Authorization header is not valid HTTP Basic", path);
         }
-        String address = clientAddress(request);
+        String address = throttle.addressOf(request);
         Optional<SignInRefusal> refusal = throttle.refusal(basic.getCaller(), address);
         if (refusal.isPresent()) {
             response.setHeader("Retry-After", Long.toString(refusal.get().retryAfterSeconds()));
@@ -138,13 +136,6 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
                     + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return context.doNothing();
-    }
-
-    private String clientAddress(HttpServletRequest request) {
-        // A proxy may add its own header line rather than extend the existing one: read them all, in order.
-        Enumeration<String> forwarded = request.getHeaders("X-Forwarded-For");
-        String forwardedFor = forwarded == null || !forwarded.hasMoreElements() ? null : String.join(",", Collections.list(forwarded));
-        return throttle.addressOf(request.getRemoteAddr(), forwardedFor);
     }
 
     static UsernamePasswordCredential decodeBasic(String encoded) {
