@@ -26,7 +26,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 public class JsonLinesReader extends AbstractItemReader {
 
     /** Lines decoded ahead: about two chunks, so the next chunk is ready when the current one commits. */
-    static final int LINES_AHEAD = 4_000;
+    static final int LINES_AHEAD = 8_000;
     /** Line bytes waiting ahead at most, whatever the line limit. */
     static final int BYTES_AHEAD = 32 * 1024 * 1024;
 

@@ -62,9 +62,12 @@ public class SubjectVault {
         if (owners.isEmpty()) {
             return keys;
         }
+        // Read-only: the keys are only read here, and an import reads hundreds per chunk; registered in
+        // the transaction, each would be copied on read and compared field by field at commit.
         List<SubjectKey> existing = em.createQuery(
                         "SELECT k FROM SubjectKey k WHERE k.owner IN :owners AND k.destroyedAt IS NULL ORDER BY k.createdAt", SubjectKey.class)
                 .setParameter("owners", new ArrayList<>(owners))
+                .setHint("eclipselink.read-only", "true")
                 .getResultList();
         Map<UUID, byte[]> clear = custody.unwrapAll(existing);
         for (SubjectKey key : existing) {
