@@ -95,6 +95,17 @@ class LangfusePullIT {
         return parameters;
     }
 
+    /** Starts a pull that the test server holds on page 2, stops it there and waits until it has stopped. */
+    static long pullStoppedOnPage2(JobOperator operator, LangfuseTestServer langfuse, Properties parameters) throws InterruptedException {
+        long execution = operator.start("langfuse-pull", parameters);
+        assertTrue(langfuse.page2Requested.await(60, TimeUnit.SECONDS), "the pull reached page 2");
+        operator.stop(execution);
+        langfuse.releasePage2.countDown();
+        JobExecution stopped = awaitEnd(operator, execution);
+        assertEquals(BatchStatus.STOPPED, stopped.getBatchStatus(), "exit status: " + stopped.getExitStatus());
+        return execution;
+    }
+
     static JobExecution awaitEnd(JobOperator operator, long executionId) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
@@ -210,12 +221,7 @@ class LangfusePullIT {
         try (LangfuseTestServer langfuse = server(run, true)) {
             Properties parameters = parameters(source, langfuse);
             parameters.setProperty("chunkSize", "3");
-            long first = operator.start("langfuse-pull", parameters);
-            assertTrue(langfuse.page2Requested.await(60, TimeUnit.SECONDS), "the pull reached page 2");
-            operator.stop(first);
-            langfuse.releasePage2.countDown();
-            JobExecution stopped = awaitEnd(operator, first);
-            assertEquals(BatchStatus.STOPPED, stopped.getBatchStatus(), "exit status: " + stopped.getExitStatus());
+            long first = pullStoppedOnPage2(operator, langfuse, parameters);
             long storedBeforeRestart = events(source.id());
             assertTrue(storedBeforeRestart >= 3 && storedBeforeRestart < LangfusePages.VALID,
                     "page 1 committed, the rest not yet: " + storedBeforeRestart);
@@ -249,11 +255,7 @@ class LangfusePullIT {
         try (LangfuseTestServer langfuse = server(run, true)) {
             Properties parameters = parameters(source, langfuse);
             parameters.setProperty("chunkSize", "3");
-            long first = operator.start("langfuse-pull", parameters);
-            assertTrue(langfuse.page2Requested.await(60, TimeUnit.SECONDS), "the pull reached page 2");
-            operator.stop(first);
-            langfuse.releasePage2.countDown();
-            assertEquals(BatchStatus.STOPPED, awaitEnd(operator, first).getBatchStatus());
+            pullStoppedOnPage2(operator, langfuse, parameters);
             long storedBeforeResume = events(source.id());
             int requestsBeforeResume = langfuse.cursors().size();
 
