@@ -170,6 +170,32 @@ class DomainInContainerIT {
         assertTrue(vault.contentErased(afterErasure));
         assertEquals(1, trail.count(janesEvents), "the event itself stays in the trail");
         assertTrue(vault.readContent(omarsEvent).orElseThrow().contains(marker + " for omar"), "other subjects are untouched");
+
+        // The key in use for jane was remembered by the first store; after her erasure it must not be used again.
+        UUID destroyedKey = janesEvent.storedContent().orElseThrow().keyId();
+        inTransaction(() -> ingestion.store(source.id(), 2L, List.of(subjectEvent(3, agent, jane, "{\"prompt\":\"" + marker + " after erasure\"}"))));
+        AuditEvent later = trail.chronological(janesEvents, 10).stream().filter(e -> e.sourceEventId().equals("s-3")).findFirst().orElseThrow();
+        assertFalse(destroyedKey.equals(later.storedContent().orElseThrow().keyId()), "a new event of an erased subject gets a new key");
+        assertTrue(vault.readContent(later).orElseThrow().contains(marker + " after erasure"), "and stays readable");
+    }
+
+    @Test
+    void aKeyCreatedInATransactionThatRollsBackIsNeverUsedAgain() throws Exception {
+        AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        String agent = "agent-" + UUID.randomUUID();
+        String newcomer = "new-" + UUID.randomUUID();
+        transaction.begin();
+        try {
+            ingestion.store(source.id(), 1L, List.of(subjectEvent(1, agent, newcomer, "{\"prompt\":\"first try\"}")));
+        } finally {
+            transaction.rollback();
+        }
+
+        inTransaction(() -> ingestion.store(source.id(), 2L, List.of(subjectEvent(1, agent, newcomer, "{\"prompt\":\"second try\"}"))));
+
+        AuditEvent stored = trail.chronological(new EventFilter(null, null, agent, null, vault.pseudonymOf(newcomer)), 10).get(0);
+        assertEquals("{\"prompt\":\"second try\"}", vault.readContent(stored).orElseThrow(),
+                "sealed under a key that exists, not the one of the rolled-back transaction");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.trailkeeper.protection.boundary;
 
 import io.trailkeeper.platform.control.ConfiguredDataSource;
 import io.trailkeeper.platform.control.DevelopmentSecret;
+import io.trailkeeper.protection.control.ActiveKeyDirectory;
 import io.trailkeeper.protection.control.ContentCipher;
 import io.trailkeeper.protection.control.MasterKey;
 import io.trailkeeper.protection.control.RecordFingerprints;
@@ -14,6 +15,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import io.trailkeeper.protection.entity.DataKey;
 import io.trailkeeper.protection.entity.SubjectKey;
 import java.util.Arrays;
 import java.util.Collection;
@@ -96,8 +98,7 @@ public class KeyCustody {
     /**
      * The data keys of these active keys in clear, by key id. Every chunk of an import needs the keys of
      * a few hundred subjects, mostly the same ones: unwrapped keys are remembered by id (a key's wrapped
-     * bytes never change) up to {@link #REMEMBERED_KEYS}. Which keys are active is still read from the
-     * database each time, so a destroyed key is never used again; {@link #forget} also drops it from memory.
+     * bytes never change) up to {@link #REMEMBERED_KEYS}. {@link #forget} drops a destroyed key from memory.
      */
     public Map<UUID, byte[]> unwrapAll(List<SubjectKey> keys) {
         Map<UUID, byte[]> clear = new HashMap<>();
@@ -105,18 +106,45 @@ public class KeyCustody {
             byte[] known = unwrapped.get(key.id());
             if (known == null) {
                 known = unwrap(key.wrappedKey(), key.owner());
-                if (unwrapped.size() >= REMEMBERED_KEYS) {
-                    unwrapped.clear(); // crude, but bounded; refilled by the next chunks
-                }
-                unwrapped.put(key.id(), known);
+                rememberUnwrapped(key.id(), known);
             }
             clear.put(key.id(), known.clone()); // callers' copies: forgetting a key must not zero a key in use
         }
         return clear;
     }
 
-    /** Drops destroyed keys from memory, so that erasure leaves no copy of them behind (GDPR Art. 17). */
-    public void forget(Collection<UUID> keyIds) {
+    /**
+     * The active keys of these owners as remembered from earlier lookups, by owner, where nothing was
+     * destroyed since ({@code destroyedKeys} is the count the database holds now) and the key's clear
+     * bytes are still in memory. One call for a whole chunk's owners: each call of this bean passes
+     * through the container.
+     */
+    public Map<String, DataKey> rememberedActiveKeys(Collection<String> owners, long destroyedKeys) {
+        Map<String, DataKey> found = new HashMap<>();
+        for (String owner : owners) {
+            UUID id = activeKeys.keyIdOf(owner, destroyedKeys);
+            byte[] clear = id == null ? null : unwrapped.get(id);
+            if (clear != null) {
+                found.put(owner, new DataKey(id, clear.clone()));
+            }
+        }
+        return found;
+    }
+
+    /** Remembers committed, active keys by owner, read or created when {@code destroyedKeys} keys had been destroyed. */
+    public void rememberActive(Map<String, DataKey> keysByOwner, long destroyedKeys) {
+        keysByOwner.forEach((owner, key) -> {
+            rememberUnwrapped(key.id(), key.key().clone());
+            activeKeys.remember(owner, key.id(), destroyedKeys);
+        });
+    }
+
+    /**
+     * Drops destroyed keys from memory, so that erasure leaves no copy of them behind (GDPR Art. 17),
+     * and stops remembering them as their owner's active key.
+     */
+    public void forget(String owner, Collection<UUID> keyIds) {
+        activeKeys.forget(owner);
         keyIds.forEach(id -> {
             byte[] key = unwrapped.remove(id);
             if (key != null) {
@@ -125,7 +153,15 @@ public class KeyCustody {
         });
     }
 
+    private void rememberUnwrapped(UUID id, byte[] clear) {
+        if (unwrapped.size() >= REMEMBERED_KEYS) {
+            unwrapped.clear(); // crude, but bounded; refilled by the next chunks
+        }
+        unwrapped.put(id, clear);
+    }
+
     /** At most this many unwrapped data keys are kept in memory (32 bytes each, plus the map's entry). */
     static final int REMEMBERED_KEYS = 50_000;
     private final Map<UUID, byte[]> unwrapped = new ConcurrentHashMap<>();
+    private final ActiveKeyDirectory activeKeys = new ActiveKeyDirectory();
 }

@@ -7,11 +7,15 @@ import io.trailkeeper.protection.entity.SubjectKey;
 import io.trailkeeper.trail.entity.AuditEvent;
 import io.trailkeeper.trail.entity.ContentEncoding;
 import io.trailkeeper.trail.entity.StoredContent;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,6 +40,9 @@ public class SubjectVault {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** The pseudonym under which a subject's events are stored and found. */
     public String pseudonymOf(String subjectIdentifier) {
         return custody.pseudonyms().of(subjectIdentifier);
@@ -56,33 +63,98 @@ public class SubjectVault {
         return result;
     }
 
-    /** The active data key of each owner (a pseudonym or {@link SubjectKey#UNATTRIBUTED}), created where missing. */
+    /**
+     * The active data key of each owner (a pseudonym or {@link SubjectKey#UNATTRIBUTED}), created where
+     * missing. Keys found before are taken from memory unless a key was destroyed since (see
+     * {@link io.trailkeeper.protection.control.ActiveKeyDirectory}); a key created here is remembered only
+     * once its transaction has committed.
+     */
     public Map<String, DataKey> activeKeys(Set<String> owners) {
         Map<String, DataKey> keys = new HashMap<>();
         if (owners.isEmpty()) {
+            return keys;
+        }
+        long destroyedKeys = destroyedKeyCount();
+        Map<String, DataKey> createdNow = keysCreatedInThisTransaction(destroyedKeys);
+        List<String> unknown = new ArrayList<>();
+        for (String owner : owners) {
+            DataKey created = createdNow.get(owner);
+            if (created != null) {
+                keys.put(owner, created);
+            } else {
+                unknown.add(owner);
+            }
+        }
+        Map<String, DataKey> remembered = custody.rememberedActiveKeys(unknown, destroyedKeys);
+        keys.putAll(remembered);
+        unknown.removeIf(remembered::containsKey);
+        if (unknown.isEmpty()) {
             return keys;
         }
         // Read-only: the keys are only read here, and an import reads hundreds per chunk; registered in
         // the transaction, each would be copied on read and compared field by field at commit.
         List<SubjectKey> existing = em.createQuery(
                         "SELECT k FROM SubjectKey k WHERE k.owner IN :owners AND k.destroyedAt IS NULL ORDER BY k.createdAt", SubjectKey.class)
-                .setParameter("owners", new ArrayList<>(owners))
+                .setParameter("owners", unknown)
                 .setHint("eclipselink.read-only", "true")
                 .getResultList();
         Map<UUID, byte[]> clear = custody.unwrapAll(existing);
+        Map<String, DataKey> found = new HashMap<>();
         for (SubjectKey key : existing) {
-            keys.put(key.owner(), new DataKey(key.id(), clear.get(key.id())));
+            found.put(key.owner(), new DataKey(key.id(), clear.get(key.id())));
         }
-        for (String owner : owners) {
+        keys.putAll(found);
+        // Committed by other transactions: the keys this one created were found in createdNow above.
+        custody.rememberActive(found, destroyedKeys);
+        for (String owner : unknown) {
             if (!keys.containsKey(owner)) {
                 byte[] fresh = ContentCipher.newKey();
                 SubjectKey created = new SubjectKey(UUID.randomUUID(), owner, custody.wrap(fresh, owner), clock.instant());
                 em.persist(created);
-                keys.put(owner, new DataKey(created.id(), fresh));
+                DataKey key = new DataKey(created.id(), fresh);
+                keys.put(owner, key);
+                createdNow.put(owner, key);
             }
         }
         return keys;
     }
+
+    /**
+     * The keys this transaction created so far, by owner; when it commits they are remembered as their
+     * owners' active keys. Never remembered before: if the transaction rolls back, they never existed.
+     */
+    private Map<String, DataKey> keysCreatedInThisTransaction(long destroyedKeys) {
+        @SuppressWarnings("unchecked")
+        Map<String, DataKey> created = (Map<String, DataKey>) transactions.getResource(CREATED_KEYS);
+        if (created == null) {
+            Map<String, DataKey> keys = new HashMap<>();
+            created = keys;
+            transactions.putResource(CREATED_KEYS, keys);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before the outcome is known
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        custody.rememberActive(keys, destroyedKeys);
+                    }
+                }
+            });
+        }
+        return created;
+    }
+
+    /** How many data keys were ever destroyed: what is remembered of active keys is valid only under the same count. */
+    private long destroyedKeyCount() {
+        return ((Number) em.createNativeQuery("SELECT destroyed_keys FROM subject_key_destruction WHERE id = 1")
+                .getSingleResult()).longValue();
+    }
+
+    /** The key under which a transaction's created keys are kept in the transaction's resources. */
+    private static final String CREATED_KEYS = SubjectVault.class.getName() + ".createdKeys";
 
     /** Encrypts one event's content; the event id is bound in, so the bytes cannot be moved to another row. */
     public static StoredContent seal(DataKey key, UUID eventId, String contentJson) {
@@ -131,7 +203,13 @@ public class SubjectVault {
                 .setParameter("owner", pseudonym)
                 .getResultList();
         keys.forEach(k -> k.destroy(clock.instant()));
-        custody.forget(keys.stream().map(SubjectKey::id).toList());
+        if (!keys.isEmpty()) {
+            // Committed with the destruction: every server forgets the active keys it remembers.
+            em.createNativeQuery("UPDATE subject_key_destruction SET destroyed_keys = destroyed_keys + ?1 WHERE id = 1")
+                    .setParameter(1, (long) keys.size())
+                    .executeUpdate();
+        }
+        custody.forget(pseudonym, keys.stream().map(SubjectKey::id).toList());
         return keys.size();
     }
 

@@ -50,4 +50,25 @@ class PseudonymsTest {
         assertThrows(IllegalArgumentException.class, () -> pseudonyms.of(" "));
         assertThrows(IllegalArgumentException.class, () -> pseudonyms.of(null));
     }
+
+    @Test
+    void subjectsPseudonymisedOnManyThreadsAtOnceGetTheirOwnPseudonyms() throws Exception {
+        java.util.List<String> subjects = java.util.stream.IntStream.range(0, 2000).mapToObj(i -> "cust-" + i).toList();
+        java.util.Map<String, String> oneByOne = new java.util.HashMap<>();
+        for (String subject : subjects) {
+            oneByOne.put(subject, new Pseudonyms(key(7)).of(subject));
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(threads.submit(() -> subjects.stream().allMatch(s -> oneByOne.get(s).equals(pseudonyms.of(s)))));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
