@@ -24,10 +24,19 @@ record AnchoredPattern(String anchor, Pattern pattern, int group, Predicate<Stri
         this(anchor, pattern, group, value -> true);
     }
 
+    /** The look-behind most patterns start with: no letter or digit right before the match. */
+    static final String WORD_START = "(?<![A-Za-z0-9])";
+
     void find(String text, Findings findings) {
         int at = text.indexOf(anchor);
         Matcher matcher = null;
+        boolean startsAWord = pattern.pattern().startsWith(WORD_START);
         while (at >= 0) {
+            if (startsAWord && at > 0 && isLetterOrDigit(text.charAt(at - 1))) {
+                // "task-" for "sk-": the look-behind would refuse it; no matcher needed to know that
+                at = text.indexOf(anchor, at + 1);
+                continue;
+            }
             if (matcher == null) {
                 matcher = pattern.matcher(text).useTransparentBounds(true);
             }
@@ -39,5 +48,9 @@ record AnchoredPattern(String anchor, Pattern pattern, int group, Predicate<Stri
                 at = text.indexOf(anchor, at + 1);
             }
         }
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class AuthorizationCredentials implements Detector {
 
-    private static final String WORD_START = "(?<![A-Za-z0-9])";
+    private static final String WORD_START = AnchoredPattern.WORD_START;
     // RFC 7235 §2.1: the scheme is case-insensitive; these are the spellings met in practice.
     private static final String[] BEARER = {"Bearer", "bearer", "BEARER"};
     private static final String[] BASIC = {"Basic", "basic", "BASIC"};

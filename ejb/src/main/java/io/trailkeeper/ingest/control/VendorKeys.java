@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class VendorKeys implements Detector {
 
-    private static final String WORD_START = "(?<![A-Za-z0-9])";
+    private static final String WORD_START = AnchoredPattern.WORD_START;
 
     // OpenAI API keys: "sk-", project keys "sk-proj-", service-account keys "sk-svcacct-"
     // (platform.openai.com/docs, API keys). Anthropic API keys "sk-ant-api03-…" and admin keys
