@@ -17,6 +17,8 @@ import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;
 import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.ingest.entity.StoredIdsLookup;
+import io.trailkeeper.ingest.control.RecentWrites;
 import io.trailkeeper.platform.boundary.SchemaMigration;
 import io.trailkeeper.platform.control.DatabaseVendor;
 import io.trailkeeper.protection.boundary.SubjectVault;
@@ -40,6 +42,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -326,6 +329,43 @@ class DomainInContainerIT {
 
         assertThrows(AccountRejected.class, () -> accounts.create("short-" + name, EnumSet.of(Role.AUDITOR), "short".toCharArray(), false));
         assertThrows(AccountRejected.class, () -> accounts.create(name, EnumSet.of(Role.AUDITOR), "another long password".toCharArray(), false));
+    }
+
+    @Test
+    void idsLookedUpAheadOfAChunkAreReliedOnOnlyWhileNoOtherRunWroteToTheSource() throws Exception {
+        AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        String agent = "agent-" + UUID.randomUUID();
+        String at = "2026-09-05T10:00:00Z";
+        RecentWrites thisRun = new RecentWrites();
+
+        // Looked up ahead: neither id is stored yet. Then another upload to the same source stores e-1.
+        Optional<StoredIdsLookup> ahead = ingestion.lookUpStoredIds(source.id(), List.of("e-1", "e-2"));
+        inTransaction(() -> ingestion.store(source.id(), 1L, List.of(event(1, "e-1", agent, at)), new RecentWrites()));
+        StoreOutcome outcome = inTransaction(() -> ingestion.store(source.id(), 2L,
+                List.of(withLookup(event(1, "e-1", agent, at), ahead), withLookup(event(2, "e-2", agent, at), ahead)), thisRun));
+
+        assertEquals(1, outcome.stored(), "the other run's write is seen: " + outcome);
+        assertEquals(1, outcome.duplicates());
+        assertEquals(2, trail.count(new EventFilter(null, null, agent, null)), "e-1 is stored once");
+
+        // Looked up ahead of this run's own next chunk: what that chunk stored counts as stored.
+        Optional<StoredIdsLookup> beforeOwnChunk = ingestion.lookUpStoredIds(source.id(), List.of("e-3", "e-4"));
+        inTransaction(() -> ingestion.store(source.id(), 2L, List.of(event(3, "e-3", agent, at)), thisRun));
+        StoreOutcome next = inTransaction(() -> ingestion.store(source.id(), 2L,
+                List.of(withLookup(event(3, "e-3", agent, at), beforeOwnChunk), withLookup(event(4, "e-4", agent, at), beforeOwnChunk)),
+                thisRun));
+
+        assertEquals(1, next.stored(), next.toString());
+        assertEquals(1, next.duplicates());
+        assertEquals(4, trail.count(new EventFilter(null, null, agent, null)), "e-3 is stored once");
+        if (schema.vendor() == DatabaseVendor.POSTGRESQL) {
+            assertTrue(ahead.isPresent() && beforeOwnChunk.isPresent(), "PostgreSQL looks ids up ahead");
+            assertEquals(Set.of(), ahead.get().storedIds());
+        }
+    }
+
+    private static IngestRecord withLookup(IngestRecord record, Optional<StoredIdsLookup> lookup) {
+        return lookup.map(found -> (IngestRecord) ((IngestRecord.Event) record).withLookup(found)).orElse(record);
     }
 
     private static IngestRecord subjectEvent(long line, String agent, String subject, String contentJson) {

@@ -9,9 +9,18 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.ingest.entity.IngestRecord;
+import io.trailkeeper.ingest.entity.StoredIdsLookup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 
 /**
@@ -27,6 +36,9 @@ public class JsonLinesReader extends AbstractItemReader {
 
     /** Lines decoded ahead: about two chunks, so the next chunk is ready when the current one commits. */
     static final int LINES_AHEAD = 8_000;
+    /** Lines whose event ids are looked up together ahead of their chunk. */
+    static final int LOOKUP_LINES = 1000;
+    private static final Logger LOG = Logger.getLogger(JsonLinesReader.class.getName());
     /** Line bytes waiting ahead at most, whatever the line limit. */
     static final int BYTES_AHEAD = 32 * 1024 * 1024;
 
@@ -37,15 +49,20 @@ public class JsonLinesReader extends AbstractItemReader {
     private final String runId;
     private final RunCheckpoint checkpoints;
     private final StepContext step;
+    private final UUID sourceId;
+    private final TrailIngestion ingestion;
     private LineReadAhead lines;
 
     @Inject
     public JsonLinesReader(@BatchProperty(name = "file") String file, @BatchProperty(name = "format") String format,
-                           @BatchProperty(name = RunCheckpoint.RUN_ID) String runId,
-                           ImportLimits limits, ReadAheadThreads threads, RunCheckpoint checkpoints, StepContext step) {
+                           @BatchProperty(name = RunCheckpoint.RUN_ID) String runId, @BatchProperty(name = "sourceId") String sourceId,
+                           ImportLimits limits, ReadAheadThreads threads, RunCheckpoint checkpoints, StepContext step,
+                           TrailIngestion ingestion) {
         this.file = file;
         this.format = format;
         this.runId = runId;
+        this.sourceId = sourceId == null || sourceId.isBlank() ? null : UUID.fromString(sourceId);
+        this.ingestion = ingestion;
         this.limits = limits;
         this.threads = threads.factory();
         this.checkpoints = checkpoints;
@@ -60,8 +77,48 @@ public class JsonLinesReader extends AbstractItemReader {
         Function<RawLine, List<IngestRecord>> decoding = TrailLineDecoding.forFormat(format);
         Serializable resumeFrom = checkpoints.readerResumesFrom(runId, checkpoint);
         LinePosition from = resumeFrom instanceof LinePosition position ? position : LinePosition.start();
-        lines = LineReadAhead.start(JsonLinesCursor.open(Path.of(file), from, limits.maxLineBytes()), decoding, threads,
-                LINES_AHEAD, BYTES_AHEAD);
+        lines = LineReadAhead.start(JsonLinesCursor.open(Path.of(file), from, limits.maxLineBytes()), decoding,
+                this::withStoredIdsLookedUp, LOOKUP_LINES, threads, LINES_AHEAD, BYTES_AHEAD);
+    }
+
+    /**
+     * Looks up which of a batch's event ids the source already holds, on the reading thread, so that the
+     * chunk storing them need not do it under the source's lock (see
+     * {@link TrailIngestion#store(UUID, Long, List, io.trailkeeper.ingest.control.RecentWrites)}).
+     * Without a look-up (an H2 database, a failed query) the chunk looks the ids up itself.
+     */
+    private List<Object> withStoredIdsLookedUp(List<Object> items) {
+        if (sourceId == null) {
+            return items;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object item : items) {
+            for (Object record : (List<?>) item) {
+                if (record instanceof IngestRecord.Event event) {
+                    ids.add(event.draft().sourceEventId());
+                }
+            }
+        }
+        Optional<StoredIdsLookup> lookup;
+        try {
+            lookup = ids.isEmpty() ? Optional.empty() : ingestion.lookUpStoredIds(sourceId, ids);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, () -> "looking up stored event ids ahead failed (" + e.getClass().getName() + "); the chunks will look them up");
+            return items;
+        }
+        if (lookup.isEmpty()) {
+            return items;
+        }
+        List<Object> looked = new ArrayList<>(items.size());
+        for (Object item : items) {
+            List<?> records = (List<?>) item;
+            List<IngestRecord> withLookup = new ArrayList<>(records.size());
+            for (Object record : records) {
+                withLookup.add(record instanceof IngestRecord.Event event ? event.withLookup(lookup.get()) : (IngestRecord) record);
+            }
+            looked.add(withLookup);
+        }
+        return looked;
     }
 
     /** @return the records of the next line (one per span for OTLP lines), or {@code null} at the end */

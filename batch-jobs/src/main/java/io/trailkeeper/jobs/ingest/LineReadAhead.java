@@ -2,12 +2,15 @@ package io.trailkeeper.jobs.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and decodes the lines of a file ahead of the chunk being written, on a thread of its own,
@@ -17,8 +20,9 @@ import java.util.function.Function;
  * <p>Read-ahead changes nothing about what is committed: {@link #position()} is the position after
  * the last line handed out by {@link #next()}, which is what the step checkpoints; lines decoded
  * ahead but not yet handed out are simply read again after a restart. Memory stays bounded by
- * {@code maxLines} and by {@code maxBytes} of line bytes waiting (a single longer line still passes,
- * alone), whatever the size of the file.
+ * {@code maxLines} (plus one batch being decoded, see {@link #start(JsonLinesCursor, Function, UnaryOperator,
+ * int, ThreadFactory, int, int)}) and by {@code maxBytes} of
+ * line bytes waiting (a single longer line still passes, alone), whatever the size of the file.
  *
  * <p>When no thread can be had, the caller reads and decodes each line itself, as without read-ahead.
  */
@@ -31,6 +35,8 @@ final class LineReadAhead implements Closeable {
 
     private final JsonLinesCursor cursor;
     private final Function<RawLine, ?> decode;
+    private final UnaryOperator<List<Object>> batchStep;
+    private final int batchLines;
     private final BlockingQueue<Object> ahead;
     private final Semaphore bytesAhead;
     private final int maxBytes;
@@ -39,9 +45,12 @@ final class LineReadAhead implements Closeable {
     private LinePosition position;
     private boolean ended;
 
-    private LineReadAhead(JsonLinesCursor cursor, Function<RawLine, ?> decode, ThreadFactory threads, int maxLines, int maxBytes) {
+    private LineReadAhead(JsonLinesCursor cursor, Function<RawLine, ?> decode, UnaryOperator<List<Object>> batchStep,
+                          int batchLines, ThreadFactory threads, int maxLines, int maxBytes) {
         this.cursor = cursor;
         this.decode = decode;
+        this.batchStep = batchStep;
+        this.batchLines = Math.max(1, batchLines);
         this.ahead = new ArrayBlockingQueue<>(Math.max(1, maxLines));
         this.maxBytes = Math.max(1, maxBytes);
         this.bytesAhead = new Semaphore(this.maxBytes);
@@ -63,7 +72,19 @@ final class LineReadAhead implements Closeable {
      */
     static LineReadAhead start(JsonLinesCursor cursor, Function<RawLine, ?> decode, ThreadFactory threads,
                                int maxLines, int maxBytes) {
-        LineReadAhead readAhead = new LineReadAhead(cursor, decode, threads, maxLines, maxBytes);
+        return start(cursor, decode, UnaryOperator.identity(), 1, threads, maxLines, maxBytes);
+    }
+
+    /**
+     * As {@link #start(JsonLinesCursor, Function, ThreadFactory, int, int)}, and when reading ahead,
+     * {@code batchStep} takes the decoded items of every {@code batchLines} lines (fewer at the end, or
+     * when the bytes waiting reach their limit) before they are handed out, and gives back the items
+     * to hand out in their place, in the same order; it runs on the reading thread, beside the chunk
+     * being stored, and must not throw.
+     */
+    static LineReadAhead start(JsonLinesCursor cursor, Function<RawLine, ?> decode, UnaryOperator<List<Object>> batchStep,
+                               int batchLines, ThreadFactory threads, int maxLines, int maxBytes) {
+        LineReadAhead readAhead = new LineReadAhead(cursor, decode, batchStep, batchLines, threads, maxLines, maxBytes);
         if (readAhead.reader != null) {
             readAhead.reader.setDaemon(true);
             readAhead.reader.start();
@@ -118,16 +139,26 @@ final class LineReadAhead implements Closeable {
     }
 
     private void readAhead() {
+        List<Decoded> batch = new ArrayList<>(batchLines);
         try {
             while (!closing) {
                 RawLine line = cursor.next();
                 if (line == null) {
-                    put(END);
+                    if (putAll(batch)) {
+                        put(END);
+                    }
                     return;
                 }
                 int bytes = Math.min(line.bytes().length, maxBytes);
-                bytesAhead.acquire(bytes);
-                if (!put(new Decoded(decode.apply(line), cursor.position(), bytes))) {
+                if (!bytesAhead.tryAcquire(bytes)) {
+                    // The bytes are held by lines not handed out yet: hand out the batch before waiting.
+                    if (!putAll(batch)) {
+                        return;
+                    }
+                    bytesAhead.acquire(bytes);
+                }
+                batch.add(new Decoded(decode.apply(line), cursor.position(), bytes));
+                if (batch.size() >= batchLines && !putAll(batch)) {
                     return;
                 }
             }
@@ -142,6 +173,27 @@ final class LineReadAhead implements Closeable {
                 }
             }
         }
+    }
+
+    /** Hands out a batch after {@code batchStep}; @return false when closing */
+    private boolean putAll(List<Decoded> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return true;
+        }
+        List<Object> items = new ArrayList<>(batch.size());
+        batch.forEach(decoded -> items.add(decoded.item()));
+        List<Object> stepped = batchStep.apply(items);
+        if (stepped.size() != items.size()) {
+            throw new IllegalStateException("a batch step gave " + stepped.size() + " items for " + items.size());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Decoded decoded = batch.get(i);
+            if (!put(new Decoded(stepped.get(i), decoded.after(), decoded.bytes()))) {
+                return false;
+            }
+        }
+        batch.clear();
+        return true;
     }
 
     /** @return false when closing, and nothing is put */

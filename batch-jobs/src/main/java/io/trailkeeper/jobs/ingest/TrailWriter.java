@@ -1,6 +1,7 @@
 package io.trailkeeper.jobs.ingest;
 
 import io.trailkeeper.ingest.boundary.TrailIngestion;
+import io.trailkeeper.ingest.control.RecentWrites;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.StoreOutcome;
 import jakarta.batch.api.BatchProperty;
@@ -33,6 +34,8 @@ public class TrailWriter extends AbstractItemWriter {
     private final String runId;
     private final RunCheckpoint checkpoints;
     private StoreOutcome tally = StoreOutcome.NONE;
+    /** This run's committed chunks, which let a chunk rely on event ids the reader looked up ahead. */
+    private final RecentWrites recentWrites = new RecentWrites();
 
     @Inject
     public TrailWriter(TrailIngestion ingestion, JobContext job, StepContext step,
@@ -69,7 +72,7 @@ public class TrailWriter extends AbstractItemWriter {
                 records.add((IngestRecord) record);
             }
         }
-        StoreOutcome outcome = ingestion.store(UUID.fromString(sourceId), job.getExecutionId(), records);
+        StoreOutcome outcome = ingestion.store(UUID.fromString(sourceId), job.getExecutionId(), records, recentWrites);
         tally = tally.plus(outcome);
         checkpoints.chunkCommitted(runId, job.getJobName(), step, tally);
         step.setPersistentUserData(tally);

@@ -131,4 +131,37 @@ class LineReadAheadTest {
         started[0].join(5_000);
         assertTrue(!started[0].isAlive(), "the read-ahead thread ended");
     }
+
+    @Test
+    void a_batch_step_sees_every_line_once_in_order_and_what_it_gives_back_is_handed_out_at_the_same_positions() throws IOException {
+        Path file = file(2500);
+        List<Integer> batchSizes = new ArrayList<>();
+        java.util.function.UnaryOperator<List<Object>> upperCase = items -> {
+            batchSizes.add(items.size());
+            return items.stream().map(item -> (Object) ((String) item).toUpperCase()).toList();
+        };
+        try (JsonLinesCursor plain = JsonLinesCursor.open(file, LinePosition.start(), 1024);
+             LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024), TEXT, upperCase, 1000,
+                     THREADS, 8000, 1 << 20)) {
+            for (RawLine line = plain.next(); line != null; line = plain.next()) {
+                assertEquals(TEXT.apply(line).toUpperCase(), ahead.next());
+                assertEquals(plain.position(), ahead.position(), "checkpoint after line " + line.lineNumber());
+            }
+            assertNull(ahead.next());
+        }
+        assertEquals(List.of(1000, 1000, 500), batchSizes);
+    }
+
+    @Test
+    void a_batch_is_handed_out_early_rather_than_waiting_for_bytes_its_own_lines_hold() throws IOException {
+        Path file = file(3000); // about 10 bytes a line: 100 bytes allow some ten lines ahead
+        try (LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024), TEXT,
+                items -> items, 1000, THREADS, 8000, 100)) {
+            int lines = 0;
+            while (ahead.next() != null) {
+                lines++;
+            }
+            assertEquals(3000, lines);
+        }
+    }
 }

@@ -7,7 +7,9 @@ import io.trailkeeper.platform.control.BinaryCopy;
 import io.trailkeeper.platform.control.BinaryCopyRows;
 import io.trailkeeper.platform.control.ConfiguredDataSource;
 import io.trailkeeper.platform.control.DatabaseVendor;
+import io.trailkeeper.ingest.control.RecentWrites;
 import io.trailkeeper.ingest.control.SensitiveDataMasking;
+import io.trailkeeper.ingest.entity.StoredIdsLookup;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.SourceConflict;
@@ -32,11 +34,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -74,6 +82,9 @@ public class TrailIngestion {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     private DatabaseVendor vendor;
 
     private static final int SLICES = Math.min(4, Runtime.getRuntime().availableProcessors());
@@ -107,6 +118,16 @@ public class TrailIngestion {
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public StoreOutcome store(UUID sourceId, Long importExecutionId, List<? extends IngestRecord> records) {
+        return store(sourceId, importExecutionId, records, null);
+    }
+
+    /**
+     * Stores a chunk of a run that looks up stored event ids ahead ({@link #lookUpStoredIds}):
+     * {@code recent} holds the run's own committed chunks, with which a look-up made before them is
+     * still exact; this chunk is added to it once it commits.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public StoreOutcome store(UUID sourceId, Long importExecutionId, List<? extends IngestRecord> records, RecentWrites recent) {
         AuditSource source = em.find(AuditSource.class, sourceId);
         if (source == null) {
             throw new IllegalArgumentException("no audit source with id " + sourceId);
@@ -124,7 +145,7 @@ public class TrailIngestion {
         }
 
         lockSource(source);
-        Set<String> knownEvents = storedEventIds(source, events.keySet());
+        Set<String> knownEvents = knownEventIds(source, events, recent);
         List<IngestRecord.Event> fresh = events.values().stream()
                 .filter(e -> !knownEvents.contains(e.draft().sourceEventId())).toList();
         persistProtected(source, fresh, importExecutionId, now);
@@ -246,12 +267,93 @@ public class TrailIngestion {
     }
 
     /**
+     * Which of these events' ids the source already has. On PostgreSQL the source's count of writes is
+     * raised first (under the source lock taken before); an event looked up ahead is settled by its
+     * look-up if every write since the look-up was one of this run's chunks, whose ids are known here.
+     * The others are looked up now, under the lock.
+     */
+    private Set<String> knownEventIds(AuditSource source, Map<String, IngestRecord.Event> events, RecentWrites recent) {
+        if (vendor() != DatabaseVendor.POSTGRESQL) {
+            return storedEventIds(source, events.keySet());
+        }
+        long writesBefore = ((Number) em.createNativeQuery(
+                        "UPDATE audit_source SET stored_chunks = stored_chunks + 1 WHERE id = ?1 RETURNING stored_chunks - 1")
+                .setParameter(1, source.id())
+                .getSingleResult()).longValue();
+        Set<String> known = new HashSet<>();
+        Set<String> toLookUp = new LinkedHashSet<>();
+        Map<StoredIdsLookup, Optional<Set<String>>> storedSince = new IdentityHashMap<>();
+        for (IngestRecord.Event event : events.values()) {
+            String id = event.draft().sourceEventId();
+            StoredIdsLookup lookup = event.lookup();
+            Optional<Set<String>> since = lookup == null || recent == null ? Optional.empty()
+                    : storedSince.computeIfAbsent(lookup, l -> recent.storedSince(l.sourceWrites(), writesBefore));
+            if (since.isEmpty()) {
+                toLookUp.add(id);
+            } else if (lookup.storedIds().contains(id) || since.get().contains(id)) {
+                known.add(id);
+            }
+        }
+        known.addAll(storedEventIds(source, toLookUp));
+        if (recent != null) {
+            Set<String> storedNow = new HashSet<>(events.keySet());
+            storedNow.removeAll(known);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // the outcome decides
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        recent.committed(writesBefore + 1, storedNow);
+                    }
+                }
+            });
+        }
+        return known;
+    }
+
+    /**
+     * Which of these event ids the source holds now, with the source's count of writes read in the same
+     * statement, for a chunk still to come ({@link #store(UUID, Long, List, RecentWrites)}); outside any
+     * transaction, so that it runs beside the chunk being stored. Empty on H2, where chunks look ids up
+     * themselves.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<StoredIdsLookup> lookUpStoredIds(UUID sourceId, Collection<String> ids) {
+        if (vendor() != DatabaseVendor.POSTGRESQL || ids.isEmpty()) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("SELECT s.stored_chunks, hit.id FROM audit_source s LEFT JOIN LATERAL ("
+                        + "SELECT k.id FROM json_array_elements_text(CAST(?1 AS json)) AS k(id) "
+                        + "CROSS JOIN LATERAL (SELECT 1 FROM audit_event e WHERE e.source_id = ?2 AND e.source_event_id = k.id LIMIT 1) AS found"
+                        + ") AS hit ON TRUE WHERE s.id = ?2")
+                .setParameter(1, JsonStringArray.of(new LinkedHashSet<>(ids)))
+                .setParameter(2, sourceId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        long writes = ((Number) ((Object[]) rows.get(0))[0]).longValue();
+        Set<String> stored = new HashSet<>();
+        rows.forEach(row -> {
+            Object id = ((Object[]) row)[1];
+            if (id != null) {
+                stored.add((String) id);
+            }
+        });
+        return Optional.of(new StoredIdsLookup(writes, stored));
+    }
+
+    /**
      * Which of these event ids the source already has, in one statement per chunk. On PostgreSQL each id
      * is probed through the (source, source event id) index: a plain {@code IN} list lets the planner,
      * whose statistics lag far behind during a bulk import, scan every row of the source instead, which
      * makes a large import quadratic. The probe needs no statistics to stay one index lookup per id.
      */
-    private Set<String> storedEventIds(AuditSource source, Set<String> keys) {
+    private Set<String> storedEventIds(AuditSource source, Collection<String> keys) {
         if (keys.isEmpty()) {
             return Set.of();
         }
