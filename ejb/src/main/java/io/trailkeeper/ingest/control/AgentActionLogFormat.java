@@ -124,7 +124,7 @@ public final class AgentActionLogFormat {
                 humanConfirmed,
                 model, tokens.input(), tokens.output(), latencyMs,
                 errorText, dataCategory,
-                content.isEmpty() ? null : json.writeObject(content)));
+                content.isEmpty() ? null : json.writeObject(content, line.length)));
     }
 
     private static String sourceEventId(RecordFields fields, byte[] line) {

@@ -21,7 +21,15 @@ final class CompactJson {
     }
 
     String writeObject(Map<String, JsonValue> members) {
-        StringWriter text = new StringWriter();
+        return writeObject(members, 256);
+    }
+
+    /**
+     * @param expectedLength about how long the text will be, e.g. the length of the line the members
+     *     came from: a buffer of the right size spares the copies of a growing one, per event
+     */
+    String writeObject(Map<String, JsonValue> members, int expectedLength) {
+        StringWriter text = new StringWriter(Math.max(16, expectedLength));
         try (JsonGenerator generator = generators.createGenerator(text)) {
             generator.writeStartObject();
             members.forEach(generator::write);

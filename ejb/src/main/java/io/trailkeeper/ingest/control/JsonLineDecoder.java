@@ -28,9 +28,11 @@ import java.util.Map;
  */
 final class JsonLineDecoder {
 
+    private final JsonProvider json;
     private final JsonParserFactory parsers;
 
     JsonLineDecoder(JsonProvider json) {
+        this.json = json;
         this.parsers = json.createParserFactory(Map.of());
     }
 
@@ -50,14 +52,43 @@ final class JsonLineDecoder {
         return parseObject(decodeUtf8(line, start));
     }
 
+    /**
+     * Characters of lines up to this many are decoded into a buffer kept by the thread; a longer
+     * line gets a buffer of its own, so that no thread keeps a huge one after a rare huge line.
+     */
+    private static final int KEPT_BUFFER_CHARS = 64 * 1024;
+
+    /**
+     * The decoder and character buffer of each thread. A large import decodes millions of lines on
+     * one thread; a new decoder and buffer per line were an eighth of the bytes it allocated. Only
+     * JDK types are kept, so that pooled server threads never hold the application's classes
+     * after it is undeployed.
+     */
+    private static final ThreadLocal<CharsetDecoder> DECODER = ThreadLocal.withInitial(() ->
+            // REPORT, not the default REPLACE, because silently substituting U+FFFD would alter evidence.
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+    private static final ThreadLocal<CharBuffer> CHARS = ThreadLocal.withInitial(() -> CharBuffer.allocate(4096));
+
+    private static CharBuffer bufferFor(int bytes) {
+        // UTF-8 never needs more chars than bytes.
+        if (bytes > KEPT_BUFFER_CHARS) {
+            return CharBuffer.allocate(bytes);
+        }
+        CharBuffer chars = CHARS.get();
+        if (chars.capacity() < bytes) {
+            chars = CharBuffer.allocate(Math.min(KEPT_BUFFER_CHARS, Math.max(bytes, chars.capacity() * 2)));
+            CHARS.set(chars);
+        }
+        return chars.clear();
+    }
+
+    /** @return the characters; valid only until the same thread decodes its next line */
     private static CharBuffer decodeUtf8(byte[] line, int start) {
-        // A fresh decoder per line: CharsetDecoder is stateful and not thread-safe. REPORT, not the
-        // default REPLACE, because silently substituting U+FFFD would alter evidence.
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = DECODER.get().reset();
         ByteBuffer in = ByteBuffer.wrap(line, start, line.length - start);
-        CharBuffer out = CharBuffer.allocate(line.length - start);
+        CharBuffer out = bufferFor(line.length - start);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isUnderflow()) {
             result = decoder.flush(out);
@@ -81,8 +112,11 @@ final class JsonLineDecoder {
                     event != JsonParser.Event.END_OBJECT;
                     event = parser.next()) {
                 String key = parser.getString();
-                parser.next();
-                members.put(key, parser.getValue());
+                // A string member, most of a line, is copied once into a String: the generic
+                // getValue() copies it into a builder first and again when it is read.
+                members.put(key, parser.next() == JsonParser.Event.VALUE_STRING
+                        ? json.createValue(parser.getString())
+                        : parser.getValue());
             }
             if (parser.hasNext()) {
                 throw new InvalidRecordException("not valid JSON: unexpected content after the JSON object");

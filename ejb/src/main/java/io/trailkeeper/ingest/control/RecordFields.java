@@ -31,7 +31,8 @@ final class RecordFields {
 
     private final String path;
     private final Map<String, JsonValue> members;
-    private final Set<String> used = new HashSet<>();
+    /** Sized for the fields a format maps, so that marking them never resizes the table. */
+    private final Set<String> used = new HashSet<>(64);
 
     RecordFields(Map<String, JsonValue> members) {
         this("", members);

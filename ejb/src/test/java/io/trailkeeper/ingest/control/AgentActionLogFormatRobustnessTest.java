@@ -96,6 +96,43 @@ class AgentActionLogFormatRobustnessTest {
     }
 
     @Test
+    void linesOfEverySizeReadOneAfterAnotherOnOneThreadGiveTheAnswersEachGetsAlone() throws Exception {
+        // A thread decodes into a buffer it keeps: a long line must not leave characters behind
+        // for a shorter one, nor a bad byte of one line change the position reported for the next.
+        String core = AgentActionLogFormatTest.CORE;
+        List<byte[]> lines = new ArrayList<>();
+        lines.add(("{" + core + ", \"prompt\": \"" + "long prompt ".repeat(10_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        lines.add(("{" + core + ", \"prompt\": \"short\"}").getBytes(StandardCharsets.UTF_8));
+        lines.add(("{" + core + ", \"prompt\": \"" + "\u00e9t\u00e9 ".repeat(3_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        byte[] badByte = ("{" + core + ", \"prompt\": \"ab\"}").getBytes(StandardCharsets.UTF_8);
+        badByte[badByte.length - 4] = (byte) 0xC3;
+        lines.add(badByte);
+        lines.add(("{" + core + "}").getBytes(StandardCharsets.UTF_8));
+        lines.add(("{" + core + ", \"prompt\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        lines.add("{\"a\": 1".getBytes(StandardCharsets.UTF_8));
+        lines.add(("{" + core + ", \"output\": \"ok\"}").getBytes(StandardCharsets.UTF_8));
+
+        List<ParsedRecord> alone = new ArrayList<>();
+        for (byte[] line : lines) {
+            ExecutorService freshThread = Executors.newSingleThreadExecutor();
+            try {
+                alone.add(freshThread.submit(() -> format.parse(line)).get());
+            } finally {
+                freshThread.shutdown();
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < lines.size(); i++) {
+                assertEquals(alone.get(i), format.parse(lines.get(i)), "line " + (i + 1) + " in round " + (round + 1));
+            }
+        }
+        assertEquals("not valid UTF-8: invalid byte sequence at byte " + (badByte.length - 3),
+                assertInstanceOf(ParsedRecord.Rejected.class, alone.get(3)).reason());
+        assertEquals("short", assertInstanceOf(ParsedRecord.Accepted.class, alone.get(1)).draft().contentJson()
+                .replaceAll(".*\"prompt\":\"([^\"]*)\".*", "$1"));
+    }
+
+    @Test
     void oneInstanceGivesTheSameAnswersToConcurrentCallers() throws Exception {
         List<byte[]> lines = List.of(
                 AgentActionLogFormatTest.EXAMPLE.getBytes(StandardCharsets.UTF_8),
