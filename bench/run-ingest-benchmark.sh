@@ -135,12 +135,16 @@ jvm_thread_ticks() {
     done
     return 0
 }
-# Seconds per thread group between two listings, largest first: names lose their digits, so the
-# GC workers, compiler threads and pool threads each add up.
+# Seconds per thread group between the first listing and the later ones (the last value seen of each
+# thread counts, so a thread that ended during the import, such as the reader's read-ahead thread, is
+# counted up to the last sample that saw it), largest first: names lose their digits, so the GC
+# workers, compiler threads and pool threads each add up.
 jvm_thread_groups() {
-    awk 'NR == FNR { before[$1] = $3; next }
-         { name = $2; gsub(/[0-9]+/, "#", name); sum[name] += $3 - ($1 in before ? before[$1] : 0) }
-         END { for (n in sum) if (sum[n] >= 10) printf "%.1f %s\n", sum[n] / 100, n }' "$1" "$2" | sort -rn | head -8 \
+    awk 'FNR == 1 { files++ }
+         files == 1 { before[$1] = $3; next }
+         { name[$1] = $2; if ($3 > last[$1]) last[$1] = $3 }
+         END { for (t in last) { n = name[t]; gsub(/[0-9]+/, "#", n); sum[n] += last[t] - (t in before ? before[t] : 0) }
+               for (n in sum) if (sum[n] >= 10) printf "%.1f %s\n", sum[n] / 100, n }' "$@" | sort -rn | head -8 \
         | awk '{ printf "%s%s %s s", (NR > 1 ? ", " : ""), $2, $1 }'
 }
 ticks_delta() { # before-file after-file: CPU seconds of backends between the two listings
@@ -163,6 +167,10 @@ import_file() {
     local jvm_before
     jvm_before=$(jvm_ticks)
     jvm_thread_ticks >"$RUN/threads-before-$source"
+    # Every 2 s, so that a thread ending before the import does (the read-ahead thread) is still counted.
+    : >"$RUN/threads-during-$source"
+    (while sleep 2; do jvm_thread_ticks >>"$RUN/threads-during-$source"; done) &
+    local thread_sampler=$!
     say "import $id of $file started"
     local status live_mid="" finished="" live_at=-30
     local polls=0
@@ -184,8 +192,10 @@ import_file() {
     local jvm_cpu db_cpu
     jvm_cpu=$(awk -v a="$jvm_before" -v b="$(jvm_ticks)" 'BEGIN { printf "%.1f", (b - a) / 100 }')
     pg_backend_ticks >"$RUN/pg-after-$source"
+    kill "$thread_sampler" 2>/dev/null || true
+    wait "$thread_sampler" 2>/dev/null || true
     jvm_thread_ticks >"$RUN/threads-after-$source"
-    jvm_thread_groups "$RUN/threads-before-$source" "$RUN/threads-after-$source" >"$RUN/thread-groups-$source"
+    jvm_thread_groups "$RUN/threads-before-$source" "$RUN/threads-during-$source" "$RUN/threads-after-$source" >"$RUN/thread-groups-$source"
     db_cpu=$(ticks_delta "$RUN/pg-before-$source" "$RUN/pg-after-$source")
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
