@@ -15,6 +15,7 @@ import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.SourceConflict;
 import io.trailkeeper.ingest.entity.StoreOutcome;
 import io.trailkeeper.integrity.boundary.TrailLog;
+import io.trailkeeper.platform.control.AfterCommit;
 import io.trailkeeper.protection.boundary.SubjectVault;
 import io.trailkeeper.protection.entity.DataKey;
 import io.trailkeeper.protection.entity.SubjectKey;
@@ -34,8 +35,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -298,19 +297,7 @@ public class TrailIngestion {
         if (recent != null) {
             Set<String> storedNow = new HashSet<>(events.keySet());
             storedNow.removeAll(known);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // the outcome decides
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        recent.committed(writesBefore + 1, storedNow);
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> recent.committed(writesBefore + 1, storedNow));
         }
         return known;
     }

@@ -1,5 +1,6 @@
 package io.trailkeeper.protection.boundary;
 
+import io.trailkeeper.platform.control.AfterCommit;
 import io.trailkeeper.protection.control.ContentCipher;
 import io.trailkeeper.protection.control.Pseudonyms;
 import io.trailkeeper.protection.entity.DataKey;
@@ -13,8 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -130,19 +129,7 @@ public class SubjectVault {
             Map<String, DataKey> keys = new HashMap<>();
             created = keys;
             transactions.putResource(CREATED_KEYS, keys);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to do before the outcome is known
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        custody.rememberActive(keys, destroyedKeys);
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> custody.rememberActive(keys, destroyedKeys));
         }
         return created;
     }
