@@ -18,6 +18,8 @@ import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;
 import io.trailkeeper.ingest.entity.StoreOutcome;
 import io.trailkeeper.ingest.entity.StoredIdsLookup;
+import io.trailkeeper.ingest.control.LineDigest;
+import io.trailkeeper.ingest.control.LineFormat;
 import io.trailkeeper.ingest.control.RecentWrites;
 import io.trailkeeper.platform.boundary.SchemaMigration;
 import io.trailkeeper.platform.control.DatabaseVendor;
@@ -289,6 +291,51 @@ class DomainInContainerIT {
         assertEquals(List.of(fingerprint, "-"), identityOf(source), "the plain hash is gone, the fingerprint recomputed");
         assertEquals(1, inTransaction(() -> ingestion.store(source.id(), 2L, records)).quarantined());
         assertEquals(1, quarantine.list(source.name(), false, 0, 10).size(), "re-reading the line adds no second entry");
+    }
+
+    @Test
+    void idsOfLinesThatNameNoneAreKeyedUnlessTheSourceHeldUnkeyedOnesBefore() throws Exception {
+        byte[] line = ("{\"timestamp\":\"2026-10-05T01:00:00Z\",\"agent_id\":\"line-ids-" + UUID.randomUUID()
+                + "\",\"action\":\"crm.lookup\",\"user\":\"cust-77\"}").getBytes(StandardCharsets.UTF_8);
+
+        AuditSource source = ingestion.sourceNamed("line-ids-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        LineDigest lineIds = ingestion.lineIdsOf(source.id());
+        assertTrue(lineIds.isKeyed(), "a new source derives keyed ids");
+        inTransaction(() -> ingestion.store(source.id(), 1L, eventsOf(lineIds, line)));
+        String stored = storedIdOf(source);
+        assertEquals(LineDigest.keyed(vault.lineIdKey()).of(line), stored);
+        assertFalse(stored.contains(LineDigest.UNKEYED.of(line).substring("sha256:".length())),
+                "the database holds nothing anyone can recompute from a guessed line");
+        assertEquals(1, inTransaction(() -> ingestion.store(source.id(), 2L,
+                eventsOf(ingestion.lineIdsOf(source.id()), line))).duplicates(), "reading the line again stores nothing new");
+
+        // A source that held unkeyed ids before V16 keeps them, or its files would be stored a second time.
+        AuditSource older = ingestion.sourceNamed("line-ids-older-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        sql("UPDATE audit_source SET line_ids_keyed = FALSE WHERE id = ?", older.id());
+        LineDigest olderIds = ingestion.lineIdsOf(older.id());
+        assertFalse(olderIds.isKeyed());
+        inTransaction(() -> ingestion.store(older.id(), 3L, eventsOf(olderIds, line)));
+        assertEquals(LineDigest.UNKEYED.of(line), storedIdOf(older));
+    }
+
+    private static List<IngestRecord> eventsOf(LineDigest lineIds, byte[] line) {
+        return LineFormat.forKind(SourceKind.JSONL_FILE, lineIds).apply(line).stream()
+                .map(span -> (IngestRecord) new IngestRecord.Event(new SourcePosition(1, 0),
+                        ((io.trailkeeper.ingest.entity.ParsedRecord.Accepted) span.parsed()).draft()))
+                .toList();
+    }
+
+    private String storedIdOf(AuditSource source) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT source_event_id FROM audit_event WHERE source_id = ?")) {
+            query.setObject(1, source.id());
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                String id = row.getString(1);
+                assertFalse(row.next());
+                return id;
+            }
+        }
     }
 
     private List<String> identityOf(AuditSource source) throws Exception {

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import io.trailkeeper.ingest.boundary.TrailIngestion;
+import io.trailkeeper.ingest.control.LineDigest;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.StoredIdsLookup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -74,7 +75,9 @@ public class JsonLinesReader extends AbstractItemReader {
         if (file == null || file.isBlank()) {
             throw new IllegalArgumentException("the job parameter 'file' is missing");
         }
-        Function<RawLine, List<IngestRecord>> decoding = TrailLineDecoding.forFormat(format);
+        // Imports started before sources existed (no sourceId) stored unkeyed ids; a restart keeps them.
+        LineDigest lineIds = sourceId == null ? LineDigest.UNKEYED : ingestion.lineIdsOf(sourceId);
+        Function<RawLine, List<IngestRecord>> decoding = TrailLineDecoding.forFormat(format, lineIds);
         Serializable resumeFrom = checkpoints.readerResumesFrom(runId, checkpoint);
         LinePosition from = resumeFrom instanceof LinePosition position ? position : LinePosition.start();
         lines = LineReadAhead.start(JsonLinesCursor.open(Path.of(file), from, limits.maxLineBytes()), decoding,

@@ -3,6 +3,7 @@ package io.trailkeeper.jobs.ingest;
 import io.trailkeeper.ingest.control.AgentActionLogFormat;
 import io.trailkeeper.ingest.control.DraftMasking;
 import io.trailkeeper.ingest.control.SensitiveDataMasking;
+import io.trailkeeper.ingest.control.LineDigest;
 import io.trailkeeper.ingest.control.LineFormat;
 import io.trailkeeper.ingest.control.OtlpGenAiSpanFormat;
 import io.trailkeeper.ingest.control.SpanRecord;
@@ -25,15 +26,18 @@ final class TrailLineDecoding {
     private TrailLineDecoding() {
     }
 
-    /** @param format the job parameter naming the source's kind */
-    static Function<RawLine, List<IngestRecord>> forFormat(String format) {
+    /**
+     * @param format the job parameter naming the source's kind
+     * @param lineIds the source's scheme for ids of lines that name none
+     */
+    static Function<RawLine, List<IngestRecord>> forFormat(String format, LineDigest lineIds) {
         SourceKind kind;
         try {
             kind = SourceKind.valueOf(format);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("the job parameter 'format' must name a file format, not '" + format + "'");
         }
-        return readerFor(kind).andThen(TrailLineDecoding::masked);
+        return readerFor(kind, lineIds).andThen(TrailLineDecoding::masked);
     }
 
     /**
@@ -56,12 +60,12 @@ final class TrailLineDecoding {
 
     private static final DraftMasking MASKING = new DraftMasking(new SensitiveDataMasking());
 
-    static Function<RawLine, List<IngestRecord>> readerFor(SourceKind kind) {
+    static Function<RawLine, List<IngestRecord>> readerFor(SourceKind kind, LineDigest lineIds) {
         if (kind != SourceKind.JSONL_FILE && kind != SourceKind.OTLP_JSON) {
             // API sources have jobs of their own; their records are not lines of an uploaded file.
             throw new IllegalArgumentException(kind + " is not a file format");
         }
-        Function<byte[], List<SpanRecord>> format = LineFormat.forKind(kind);
+        Function<byte[], List<SpanRecord>> format = LineFormat.forKind(kind, lineIds);
         return line -> records(line, format);
     }
 

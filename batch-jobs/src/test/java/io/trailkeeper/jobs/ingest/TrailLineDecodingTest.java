@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trailkeeper.ingest.control.AgentActionLogFormat;
+import io.trailkeeper.ingest.control.LineDigest;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ class TrailLineDecodingTest {
     static final String VALID = "{\"timestamp\": \"2026-11-20T10:00:00Z\", \"agent_id\": \"support-bot\","
             + " \"action\": \"refund.issue\", \"target\": \"order/8812\"}";
 
-    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(NOW, ZoneOffset.UTC));
+    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(NOW, ZoneOffset.UTC), LineDigest.UNKEYED);
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -130,9 +131,9 @@ class TrailLineDecodingTest {
     @Test
     void onlyFileFormatsCanBeReadFromLines() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> TrailLineDecoding.readerFor(io.trailkeeper.trail.entity.SourceKind.LANGFUSE_API));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TrailLineDecoding.forFormat("CSV"));
-        assertEquals(3, TrailLineDecoding.readerFor(io.trailkeeper.trail.entity.SourceKind.OTLP_JSON)
+                () -> TrailLineDecoding.readerFor(io.trailkeeper.trail.entity.SourceKind.LANGFUSE_API, LineDigest.UNKEYED));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TrailLineDecoding.forFormat("CSV", LineDigest.UNKEYED));
+        assertEquals(3, TrailLineDecoding.readerFor(io.trailkeeper.trail.entity.SourceKind.OTLP_JSON, LineDigest.UNKEYED)
                 .apply(line(1, 0, OTLP_TWO_GOOD_ONE_BAD)).size());
     }
 
@@ -140,7 +141,7 @@ class TrailLineDecodingTest {
     void decodedLinesAreMaskedAheadAndSayWhatWasMasked() {
         String secret = "{\"timestamp\":\"2026-10-05T01:00:00Z\",\"agent_id\":\"a\",\"action\":\"email.send\","
                 + "\"target\":\"mail to jane.doe@example.com\",\"prompt\":\"key sk-abcdefghijklmnopqrstuvwxyz123456\"}";
-        java.util.List<IngestRecord> records = TrailLineDecoding.forFormat("JSONL_FILE").apply(line(1, 0, secret));
+        java.util.List<IngestRecord> records = TrailLineDecoding.forFormat("JSONL_FILE", LineDigest.UNKEYED).apply(line(1, 0, secret));
         IngestRecord.Event event = assertInstanceOf(IngestRecord.Event.class, records.get(0));
         assertTrue(event.alreadyMasked());
         assertEquals(1, event.maskedCounts().emails());

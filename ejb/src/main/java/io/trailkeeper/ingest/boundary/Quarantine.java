@@ -1,5 +1,6 @@
 package io.trailkeeper.ingest.boundary;
 
+import io.trailkeeper.ingest.control.LineDigest;
 import io.trailkeeper.ingest.control.LineFormat;
 import io.trailkeeper.ingest.control.SpanRecord;
 import io.trailkeeper.ingest.entity.IngestRecord;
@@ -128,7 +129,7 @@ public class Quarantine {
         SourcePosition position = new SourcePosition(record.lineNumber(), record.byteOffset());
         List<IngestRecord> events = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (ParsedRecord parsed : parse(source, line)) {
+        for (ParsedRecord parsed : parse(source, ingestion.lineIdsOf(source.id()), line)) {
             if (parsed instanceof ParsedRecord.Accepted accepted) {
                 events.add(new IngestRecord.Event(position, accepted.draft()));
             } else {
@@ -144,9 +145,9 @@ public class Quarantine {
         return Optional.of(new ReprocessOutcome(true, stored.stored(), stored.duplicates(), List.of()));
     }
 
-    private static List<ParsedRecord> parse(AuditSource source, byte[] line) {
+    private static List<ParsedRecord> parse(AuditSource source, LineDigest lineIds, byte[] line) {
         try {
-            return LineFormat.forKind(source.kind()).apply(line).stream().map(SpanRecord::parsed).toList();
+            return LineFormat.forKind(source.kind(), lineIds).apply(line).stream().map(SpanRecord::parsed).toList();
         } catch (IllegalArgumentException e) {
             throw new SourceConflict(source.kind() + " records are not re-processed from lines");
         }

@@ -3,6 +3,7 @@ package io.trailkeeper.ingest.boundary;
 import io.trailkeeper.ingest.control.ChunkSlices;
 import io.trailkeeper.ingest.control.DraftMasking;
 import io.trailkeeper.ingest.control.JsonStringArray;
+import io.trailkeeper.ingest.control.LineDigest;
 import io.trailkeeper.platform.control.BinaryCopy;
 import io.trailkeeper.platform.control.BinaryCopyRows;
 import io.trailkeeper.platform.control.ConfiguredDataSource;
@@ -107,6 +108,20 @@ public class TrailIngestion {
                     + "; use another source name for this format");
         }
         return source;
+    }
+
+    /**
+     * How the ids of this source's lines that name none are derived: keyed, unless the source held
+     * unkeyed ids before V16 (see {@link LineDigest}).
+     *
+     * @throws IllegalArgumentException when there is no such source
+     */
+    public LineDigest lineIdsOf(UUID sourceId) {
+        AuditSource source = em.find(AuditSource.class, sourceId);
+        if (source == null) {
+            throw new IllegalArgumentException("there is no source " + sourceId);
+        }
+        return source.lineIdsKeyed() ? LineDigest.keyed(vault.lineIdKey()) : LineDigest.UNKEYED;
     }
 
     public Optional<AuditSource> findSource(String name) {

@@ -64,13 +64,18 @@ public final class AgentActionLogFormat {
     private final CompactJson json;
     private final ErrorField errors;
     private final TimestampField timestamps;
+    private final LineDigest lineIds;
 
-    public AgentActionLogFormat() {
-        this(Clock.systemUTC());
+    /** @param lineIds derives the event id of a line that names none: the scheme of the line's source */
+    public AgentActionLogFormat(LineDigest lineIds) {
+        this(Clock.systemUTC(), lineIds);
     }
 
-    /** @param clock decides which timestamps lie implausibly far in the future */
-    public AgentActionLogFormat(Clock clock) {
+    /**
+     * @param clock decides which timestamps lie implausibly far in the future
+     * @param lineIds derives the event id of a line that names none: the scheme of the line's source
+     */
+    public AgentActionLogFormat(Clock clock, LineDigest lineIds) {
         // Looked up once: JsonProvider.provider() scans the class path on every call, and a
         // large import parses millions of lines. The factories are documented as thread-safe.
         JsonProvider provider = JsonProvider.provider();
@@ -78,6 +83,7 @@ public final class AgentActionLogFormat {
         this.json = new CompactJson(provider);
         this.errors = new ErrorField(json);
         this.timestamps = new TimestampField(Objects.requireNonNull(clock, "clock"));
+        this.lineIds = Objects.requireNonNull(lineIds, "lineIds");
     }
 
     /** @param line one line, without the line terminator */
@@ -95,7 +101,7 @@ public final class AgentActionLogFormat {
         Instant occurredAt = timestamps.read(fields, fields.require(TIMESTAMP));
         String agentId = fields.requiredText(IDENTIFIER_LIMIT, AGENT_ID);
         String action = fields.requiredText(IDENTIFIER_LIMIT, ACTION);
-        String sourceEventId = sourceEventId(fields, line);
+        String sourceEventId = sourceEventId(fields, line, lineIds);
         String agentName = fields.optionalText(IDENTIFIER_LIMIT, AGENT_NAME);
         String agentVersion = fields.optionalText(IDENTIFIER_LIMIT, AGENT_VERSION);
         String deployment = fields.optionalText(IDENTIFIER_LIMIT, DEPLOYMENT);
@@ -127,7 +133,7 @@ public final class AgentActionLogFormat {
                 content.isEmpty() ? null : json.writeObject(content, line.length)));
     }
 
-    private static String sourceEventId(RecordFields fields, byte[] line) {
+    private static String sourceEventId(RecordFields fields, byte[] line, LineDigest lineIds) {
         RecordFields.Member id = fields.find(EVENT_ID);
         if (id != null) {
             JsonValue value = id.value();
@@ -145,7 +151,7 @@ public final class AgentActionLogFormat {
                 return text;
             }
         }
-        return LineDigest.of(line);
+        return lineIds.of(line);
     }
 
     private record TokenCounts(Long input, Long output) {

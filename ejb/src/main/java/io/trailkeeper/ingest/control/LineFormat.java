@@ -16,11 +16,15 @@ public final class LineFormat {
     private LineFormat() {
     }
 
-    /** @throws IllegalArgumentException for kinds that are not read from lines */
-    public static Function<byte[], List<SpanRecord>> forKind(SourceKind kind) {
+    /**
+     * @param lineIds the source's scheme for the ids of agent-action lines that name none (see
+     *     {@link LineDigest}); the other formats always carry ids of their own
+     * @throws IllegalArgumentException for kinds that are not read from lines
+     */
+    public static Function<byte[], List<SpanRecord>> forKind(SourceKind kind, LineDigest lineIds) {
         switch (kind) {
             case JSONL_FILE: {
-                AgentActionLogFormat agentActions = new AgentActionLogFormat();
+                AgentActionLogFormat agentActions = new AgentActionLogFormat(lineIds);
                 return line -> List.of(single(agentActions.parse(line)));
             }
             case OTLP_JSON: {

@@ -42,6 +42,7 @@ public class KeyCustody {
 
     public static final String MASTER_KEY = "trailkeeper.crypto.master-key";
     static final String WRAPPING_PURPOSE = "trailkeeper/data-key-wrapping/v1";
+    static final String LINE_ID_PURPOSE = "trailkeeper/line-event-ids/v1";
     private static final Logger LOG = Logger.getLogger(KeyCustody.class.getName());
 
     @Inject
@@ -52,6 +53,7 @@ public class KeyCustody {
     private Pseudonyms pseudonyms;
     private RecordFingerprints fingerprints;
     private byte[] wrappingKey;
+    private byte[] lineIdKey;
 
     @PostConstruct
     void load() {
@@ -61,6 +63,7 @@ public class KeyCustody {
         pseudonyms = new Pseudonyms(master);
         fingerprints = new RecordFingerprints(master);
         wrappingKey = master.derive(WRAPPING_PURPOSE);
+        lineIdKey = master.derive(LINE_ID_PURPOSE);
         if (master.development()) {
             LOG.warning(() -> "Trailkeeper is using a DEVELOPMENT master key (" + master
                     + "); set " + MASTER_KEY + " before storing real personal data");
@@ -84,6 +87,11 @@ public class KeyCustody {
 
     public RecordFingerprints fingerprints() {
         return fingerprints;
+    }
+
+    /** The key of event ids derived from lines that name none; a copy, 32 bytes. */
+    public byte[] lineIdKey() {
+        return lineIdKey.clone();
     }
 
     /** Wraps a data key for its owner; the owner is bound in, so a wrapped key cannot be moved to another subject. */

@@ -48,6 +48,14 @@ public class SubjectVault {
     }
 
     /** The keyed fingerprint (HMAC-SHA256) that tells quarantined records apart without revealing them. */
+    /**
+     * The key under which event ids derived from a line are computed: the line holds the subject's
+     * identifier, so its id must not be a hash anyone can recompute (see the ingest component).
+     */
+    public byte[] lineIdKey() {
+        return custody.lineIdKey();
+    }
+
     public byte[] fingerprintOf(byte[] record) {
         return custody.fingerprints().of(record);
     }

@@ -36,6 +36,13 @@ public class AuditSource {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /**
+     * Whether ids derived from lines that name none are keyed (V16); false only for sources that held
+     * unkeyed ones before, so that re-imports of their files stay exactly once.
+     */
+    @Column(name = "line_ids_keyed", nullable = false)
+    private boolean lineIdsKeyed;
+
     protected AuditSource() {
         // for JPA
     }
@@ -46,6 +53,7 @@ public class AuditSource {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.description = description;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.lineIdsKeyed = true;
     }
 
     /** Officers keep the description current; name and kind are fixed because events and links use them. */
@@ -71,5 +79,9 @@ public class AuditSource {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public boolean lineIdsKeyed() {
+        return lineIdsKeyed;
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class AgentActionLogFormatRobustnessTest {
 
-    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(AgentActionLogFormatTest.NOW, ZoneOffset.UTC));
+    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(AgentActionLogFormatTest.NOW, ZoneOffset.UTC), LineDigest.UNKEYED);
 
     @Test
     void corruptedLinesAreRejectedNeverThrown() {

@@ -33,7 +33,7 @@ class AgentActionLogFormatTest {
     /** The smallest line that is accepted; tests add the member they are about. */
     static final String CORE = "\"timestamp\": \"2026-11-20T10:00:00Z\", \"agent_id\": \"a\", \"action\": \"x\"";
 
-    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(NOW, ZoneOffset.UTC));
+    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(NOW, ZoneOffset.UTC), LineDigest.UNKEYED);
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -608,10 +608,27 @@ class AgentActionLogFormatTest {
         void theSameLineAlwaysGetsTheSameIdAndADifferentLineAnother() {
             String line = "{" + CORE + ", \"target\": \"order/1\"}";
             String first = accepted(line).sourceEventId();
-            assertEquals(first, new AgentActionLogFormat(Clock.fixed(NOW, ZoneOffset.UTC)).parse(utf8(line)) instanceof ParsedRecord.Accepted a
+            assertEquals(first, new AgentActionLogFormat(Clock.fixed(NOW, ZoneOffset.UTC), LineDigest.UNKEYED).parse(utf8(line)) instanceof ParsedRecord.Accepted a
                     ? a.draft().sourceEventId() : null);
             assertNotEquals(first, accepted("{" + CORE + ", \"target\": \"order/2\"}").sourceEventId());
             assertTrue(first.matches("sha256:[0-9a-f]{64}"), first);
+        }
+
+        @Test
+        void aSourceWithKeyedIdsGetsAnHmacOfTheTrimmedLineThatNoUnkeyedHashReveals() throws Exception {
+            byte[] key = new byte[32];
+            key[0] = 7;
+            AgentActionLogFormat keyed = new AgentActionLogFormat(Clock.fixed(NOW, ZoneOffset.UTC), LineDigest.keyed(key));
+            String line = "{" + CORE + ", \"user\": \"cust-1\"}";
+            String id = ((ParsedRecord.Accepted) keyed.parse(utf8(line))).draft().sourceEventId();
+
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            assertEquals("hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(utf8(line))), id);
+            assertFalse(id.contains(sha256(line).substring("sha256:".length())), "the unkeyed hash must not show");
+            assertEquals(id, ((ParsedRecord.Accepted) keyed.parse(utf8(" " + line + "\r"))).draft().sourceEventId());
+            assertEquals("e-1", ((ParsedRecord.Accepted) keyed.parse(utf8(with("\"event_id\": \"e-1\"")))).draft().sourceEventId(),
+                    "an id the line names is kept as it is");
         }
 
         @Test

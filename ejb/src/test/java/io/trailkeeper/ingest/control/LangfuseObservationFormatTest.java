@@ -239,7 +239,7 @@ class LangfuseObservationFormatTest {
 
     @Test
     void aKeptObservationIsReprocessedWithTheSameFormat() {
-        List<SpanRecord> records = LineFormat.forKind(SourceKind.LANGFUSE_API)
+        List<SpanRecord> records = LineFormat.forKind(SourceKind.LANGFUSE_API, LineDigest.UNKEYED)
                 .apply(fixture("tool-error.json").getBytes(StandardCharsets.UTF_8));
         assertEquals(1, records.size());
         assertEquals("obs-tool-22b9", ((ParsedRecord.Accepted) records.get(0).parsed()).draft().sourceEventId());

@@ -28,7 +28,7 @@ class SampleTrailsTest {
 
     static final Instant SAMPLE_END = Instant.parse("2026-11-21T00:00:00Z");
 
-    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(SAMPLE_END, ZoneOffset.UTC));
+    final AgentActionLogFormat format = new AgentActionLogFormat(Clock.fixed(SAMPLE_END, ZoneOffset.UTC), LineDigest.UNKEYED);
 
     record Outcome(List<AuditEventDraft> accepted, Map<Integer, String> rejectedByLine) {
     }
