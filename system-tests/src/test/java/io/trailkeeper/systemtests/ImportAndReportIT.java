@@ -136,6 +136,9 @@ class ImportAndReportIT {
         assertEquals(4, again.getInt("duplicates"));
         assertEquals(4, events("agent=" + trail.agent("refund-bot")).getInt("total")
                 + events("agent=" + trail.agent("claims-bot")).getInt("total"));
+        // The lines name no event id: theirs is derived from the line, keyed, so it reveals nothing of it.
+        String id = events("agent=" + trail.agent("claims-bot")).getJsonArray("items").getJsonObject(0).getString("sourceEventId");
+        assertTrue(id.matches("hmac-sha256:[0-9a-f]{64}"), id);
     }
 
     @Test
