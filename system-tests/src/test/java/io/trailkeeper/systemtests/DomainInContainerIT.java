@@ -318,6 +318,30 @@ class DomainInContainerIT {
         assertEquals(LineDigest.UNKEYED.of(line), storedIdOf(older));
     }
 
+    @Test
+    void theMigrationToKeyedLineIdsLeavesSourcesThatHeldUnkeyedOnesOnTheirScheme() throws Exception {
+        byte[] line = ("{\"timestamp\":\"2026-10-05T02:00:00Z\",\"agent_id\":\"migration-" + UUID.randomUUID()
+                + "\",\"action\":\"crm.lookup\"}").getBytes(StandardCharsets.UTF_8);
+        AuditSource older = ingestion.sourceNamed("unkeyed-before-v16-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        inTransaction(() -> ingestion.store(older.id(), 1L, eventsOf(LineDigest.UNKEYED, line)));
+        AuditSource withOwnIds = ingestion.sourceNamed("own-ids-before-v16-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        inTransaction(() -> ingestion.store(withOwnIds.id(), 2L, eventsOf(LineDigest.UNKEYED,
+                ("{\"event_id\":\"e-1\"," + new String(line, StandardCharsets.UTF_8).substring(1)).getBytes(StandardCharsets.UTF_8))));
+
+        // What V16 does to a database of before: every source starts keyed, then those holding unkeyed ids are set back.
+        String migration;
+        try (var sql = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("db/migration/common/V16__keyed_line_event_ids.sql")) {
+            migration = new String(sql.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String update = migration.substring(migration.indexOf("UPDATE audit_source"), migration.lastIndexOf(';'));
+        sql("UPDATE audit_source SET line_ids_keyed = TRUE WHERE id IN (?, ?)", older.id(), withOwnIds.id());
+        sql(update);
+
+        assertFalse(ingestion.lineIdsOf(older.id()).isKeyed(), "its re-imported lines must find their old ids");
+        assertTrue(ingestion.lineIdsOf(withOwnIds.id()).isKeyed());
+    }
+
     private static List<IngestRecord> eventsOf(LineDigest lineIds, byte[] line) {
         return LineFormat.forKind(SourceKind.JSONL_FILE, lineIds).apply(line).stream()
                 .map(span -> (IngestRecord) new IngestRecord.Event(new SourcePosition(1, 0),
