@@ -129,7 +129,7 @@ public class Quarantine {
         SourcePosition position = new SourcePosition(record.lineNumber(), record.byteOffset());
         List<IngestRecord> events = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (ParsedRecord parsed : parse(source, ingestion.lineIdsOf(source.id()), line)) {
+        for (ParsedRecord parsed : parse(source, ingestion.lineIdsOf(source), line)) {
             if (parsed instanceof ParsedRecord.Accepted accepted) {
                 events.add(new IngestRecord.Event(position, accepted.draft()));
             } else {

@@ -121,6 +121,11 @@ public class TrailIngestion {
         if (source == null) {
             throw new IllegalArgumentException("there is no source " + sourceId);
         }
+        return lineIdsOf(source);
+    }
+
+    /** As {@link #lineIdsOf(UUID)}, for a source the caller holds already. */
+    public LineDigest lineIdsOf(AuditSource source) {
         return source.lineIdsKeyed() ? LineDigest.keyed(vault.lineIdKey()) : LineDigest.UNKEYED;
     }
 
