@@ -102,7 +102,8 @@ say "creating Payara domain '$DOMAIN' on port base $PORTBASE with -Xmx$XMX"
 rm -rf "${DOMAIN_DIR:?}/$DOMAIN"
 $PAYARA/bin/asadmin create-domain --domaindir "$DOMAIN_DIR" --portbase "$PORTBASE" --nopassword "$DOMAIN" >/dev/null
 sed -i "s/<jvm-options>-Xmx512m<\/jvm-options>/<jvm-options>-Xmx$XMX<\/jvm-options>/" "$DOMAIN_DIR/$DOMAIN/config/domain.xml"
-for option in ${BENCH_JVM_OPTIONS:-}; do # e.g. "-XX:+PrintCompilation", for looking into the JVM
+# The collector's own log, to tell how long collections (forced ones included) paused the import.
+for option in -Xlog:gc:file=$RUN/gc.log:uptime ${BENCH_JVM_OPTIONS:-}; do # e.g. "-XX:+PrintCompilation", for looking into the JVM
     sed -i "s|<jvm-options>-Xmx$XMX</jvm-options>|&<jvm-options>$option</jvm-options>|" "$DOMAIN_DIR/$DOMAIN/config/domain.xml"
 done
 $PAYARA/bin/asadmin start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >/dev/null
@@ -114,11 +115,12 @@ for _ in $(seq 1 120); do
     sleep 1
 done
 
-# CPU seconds the database spent for the application: its pool's backends ("pid ticks" per line).
+# CPU seconds the database spent for the application: its pool's backends ("pid ticks runqueue-ns"
+# per line; the last is how long the backend was ready to run but waited for a core).
 pg_backend_ticks() {
     local pid
     for pid in $("${PSQL[@]}" -d "$DB" -At -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); do
-        [ -r "/proc/$pid/stat" ] && echo "$pid $(awk '{ print $14 + $15 }' "/proc/$pid/stat")"
+        [ -r "/proc/$pid/stat" ] && echo "$pid $(awk '{ print $14 + $15 }' "/proc/$pid/stat") $(awk '{ print $2 }' "/proc/$pid/schedstat")"
     done
     return 0
 }
@@ -150,6 +152,9 @@ jvm_thread_groups() {
 ticks_delta() { # before-file after-file: CPU seconds of backends between the two listings
     awk 'NR == FNR { before[$1] = $2; next } { sum += $2 - ($1 in before ? before[$1] : 0) } END { printf "%.1f", sum / 100 }' "$1" "$2"
 }
+runqueue_delta() { # before-file after-file: seconds the backends waited for a core between the two listings
+    awk 'NR == FNR { before[$1] = $3; next } { sum += $3 - ($1 in before ? before[$1] : 0) } END { printf "%.1f", sum / 1e9 }' "$1" "$2"
+}
 
 # --- one import through the real job, with the heap sampled -------------------------------------
 # Prints: stored seconds peak_old_gen_kb peak_used_kb live_mid_kb jvm_cpu_s db_cpu_s
@@ -167,6 +172,8 @@ import_file() {
     local jvm_before
     jvm_before=$(jvm_ticks)
     jvm_thread_ticks >"$RUN/threads-before-$source"
+    local gc_lines_before
+    gc_lines_before=$(wc -l <"$RUN/gc.log")
     # Every 2 s, so that a thread ending before the import does (the read-ahead thread) is still counted.
     : >"$RUN/threads-during-$source"
     (while sleep 2; do jvm_thread_ticks >>"$RUN/threads-during-$source"; done) &
@@ -197,6 +204,10 @@ import_file() {
     jvm_thread_ticks >"$RUN/threads-after-$source"
     jvm_thread_groups "$RUN/threads-before-$source" "$RUN/threads-during-$source" "$RUN/threads-after-$source" >"$RUN/thread-groups-$source"
     db_cpu=$(ticks_delta "$RUN/pg-before-$source" "$RUN/pg-after-$source")
+    runqueue_delta "$RUN/pg-before-$source" "$RUN/pg-after-$source" >"$RUN/pg-runqueue-$source"
+    # Collections during the import, from the collector's log: how long they paused it.
+    tail -n +"$((gc_lines_before + 1))" "$RUN/gc.log" | awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); all += ms; if (/System.gc|Diagnostic Command/) forced += ms }
+        END { printf "%.1f s, of which forced by the heap samples %.1f s", all / 1000, forced / 1000 }' >"$RUN/gc-pauses-$source"
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
     [ "$(jq -r .status <<<"$status")" = COMPLETED ] || { echo "import $id ended $(jq -c . <<<"$status")" >&2; exit 1; }
@@ -227,6 +238,8 @@ if [ "${WARMUP_EVENTS:-0}" -gt 0 ]; then
     import_file "$WARMUP_FILE" bench-warmup "$WARMUP_EVENTS" >/dev/null
 fi
 say "big file ($EVENTS events, $(du -h "$BIG_FILE" | cut -f1))"
+# Like the COPY below, the import starts with no dirty pages of earlier work left for it to write.
+"${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
 if [ "${BENCH_JFR:-}" = 1 ]; then
     jcmd "$PID" JFR.start name=bench settings=profile filename="$RUN/ingest.jfr" >/dev/null
 fi
@@ -239,13 +252,17 @@ read -r BIG_STORED BIG_SECONDS BIG_OLD BIG_USED BIG_LIVE BIG_JVM_CPU BIG_DB_CPU 
 
 # --- COPY of the same rows into the same layout ----------------------------------------------------
 # The rows the big import stored (and their log leaves) are exported with COPY TO, then COPYed into
-# empty tables of the same layout: partitioned like audit_event, with its indexes and its foreign key.
+# tables of the same layout: partitioned like audit_event, with its indexes and its foreign key. The
+# tables first get, untimed, the rows the import found stored before it (the small file's, the
+# warm-up's), so that COPY too adds to indexes of that size.
 say "exporting the stored rows and COPYing them into tables of the same layout"
 "${PSQL[@]}" -d "$DB" <<SQL
 CREATE TABLE bench_copy_event (LIKE audit_event INCLUDING ALL) PARTITION BY RANGE (occurred_at);
 CREATE TABLE bench_copy_event_default PARTITION OF bench_copy_event DEFAULT;
 ALTER TABLE bench_copy_event ADD FOREIGN KEY (source_id) REFERENCES audit_source (id);
 CREATE TABLE bench_copy_leaf (LIKE trail_log_leaf INCLUDING ALL);
+INSERT INTO bench_copy_event SELECT e.* FROM audit_event e JOIN audit_source s ON s.id = e.source_id WHERE s.name <> 'bench-big';
+INSERT INTO bench_copy_leaf SELECT l.* FROM trail_log_leaf l JOIN audit_event e ON e.id = l.event_id JOIN audit_source s ON s.id = e.source_id WHERE s.name <> 'bench-big';
 \copy (SELECT e.* FROM audit_event e JOIN audit_source s ON s.id = e.source_id WHERE s.name = 'bench-big') TO '$RUN/events.copy'
 \copy (SELECT l.* FROM trail_log_leaf l JOIN audit_event e ON e.id = l.event_id JOIN audit_source s ON s.id = e.source_id WHERE s.name = 'bench-big') TO '$RUN/leaves.copy'
 CHECKPOINT;
@@ -271,6 +288,8 @@ Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $
   job trail-file-import           $JOB_RATE events/s ($(printf '%.1f' "$BIG_SECONDS") s from the job's start to its end)
   CPU spent by the job            Payara JVM $BIG_JVM_CPU s, its PostgreSQL backends $BIG_DB_CPU s ($(awk -v j="$BIG_JVM_CPU" -v d="$BIG_DB_CPU" -v n="$BIG_STORED" 'BEGIN { printf "%.0f + %.0f", j * 1e6 / n, d * 1e6 / n }') µs per event)
   JVM CPU by thread              $(cat "$RUN/thread-groups-bench-big")
+  collections during the import   paused it $(cat "$RUN/gc-pauses-bench-big")
+  PostgreSQL backends waiting     $(cat "$RUN/pg-runqueue-bench-big") s for a free core (run queue) during the import
   COPY events + log leaves        $COPY_ALL_RATE events/s (the same rows the job writes)
   COPY events only                $COPY_EVENTS_RATE events/s
   ratio job / COPY (with leaves)  $(awk -v a="$JOB_RATE" -v b="$COPY_ALL_RATE" 'BEGIN { printf "%.2f", a / b }')

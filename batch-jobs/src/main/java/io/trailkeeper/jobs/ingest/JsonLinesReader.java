@@ -35,8 +35,13 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 @Dependent
 public class JsonLinesReader extends AbstractItemReader {
 
-    /** Lines decoded ahead: about two chunks, so the next chunk is ready when the current one commits. */
-    static final int LINES_AHEAD = 8_000;
+    /**
+     * Lines decoded ahead: one chunk (the job's item-count), so the next chunk is ready when the current
+     * one commits. Not more: every line waiting here is live data that each young collection copies,
+     * and decoding is faster than storing, so a deeper queue only made the collector's pauses, during
+     * which the database gets no rows, longer (bench/RESULTS.md, session 7).
+     */
+    static final int LINES_AHEAD = 4_000;
     /** Lines whose event ids are looked up together ahead of their chunk. */
     static final int LOOKUP_LINES = 1000;
     private static final Logger LOG = Logger.getLogger(JsonLinesReader.class.getName());
