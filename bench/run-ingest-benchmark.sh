@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The ingestion benchmark (issue 3): imports N generated agent-action events through the real job
 # `trail-file-import` into a fresh PostgreSQL database, then COPYs the rows the job stored into
-# tables of the same layout, and prints events/s for both, their ratio and the Payara JVM's heap for
-# a ~50 MB file and for the big one. It runs its own Payara domain on port base 28000 (HTTP 28080,
-# admin 28048), so it never collides with a server on 8080/4848.
+# tables of the same layout, and prints events/s for both and their ratio, in ROUNDS rounds (COPY's
+# own rate varies a lot from one minute to the next here, so one pair says little), and the Payara
+# JVM's heap for a ~50 MB file and for the big one. It runs its own Payara domain on port base 28000
+# (HTTP 28080, admin 28048), so it never collides with a server on 8080/4848.
 #
 #   bench/run-ingest-benchmark.sh [EVENTS]          # default 1000000 (~1.5 GB); 20000 for a smoke run
 #
@@ -11,8 +12,11 @@
 #   MVN_ARGS        extra Maven arguments, e.g. -Dmaven.repo.local=/tmp/m2 -o
 #   SKIP_BUILD=1    use the EAR and Payara already in bench/target
 #   SMALL_EVENTS    events of the small (heap reference) file, default 33000 (~50 MB)
-#   WARMUP_EVENTS   events imported before the big file so the JIT has compiled the import path,
-#                   default 0 (only the small file warms up); the figures then show a warm server
+#   ROUNDS          rounds of import + COPY of the big file, default 3; the median ratio is printed
+#   WARMUP_EVENTS   events imported (into a source of their own) before the big file, so that the
+#                   figures are those of a server that has imported before, as one in service has:
+#                   the JIT has compiled the import path. Default 200000; 0 measures a server whose
+#                   only import before was the small file (the JIT then still compiles during the run)
 #   BENCH_XMX       the fixed heap of the Payara JVM, default 1g
 #   BENCH_PORTBASE  default 28000
 #   PG_HOST PG_PORT PG_USER   default 127.0.0.1 5432 postgres (trust authentication)
@@ -232,70 +236,87 @@ live_heap_kb() {
 say "small file ($SMALL_EVENTS events, $(du -h "$SMALL_FILE" | cut -f1)): heap reference and warm-up"
 import_file "$SMALL_FILE" bench-small "$SMALL_EVENTS" >"$RUN/small.figures"
 read -r SMALL_STORED SMALL_SECONDS SMALL_OLD SMALL_USED SMALL_LIVE SMALL_JVM_CPU SMALL_DB_CPU <"$RUN/small.figures"
-if [ "${WARMUP_EVENTS:-0}" -gt 0 ]; then
+WARMUP_EVENTS=${WARMUP_EVENTS:-200000}
+if [ "$WARMUP_EVENTS" -gt 0 ]; then
     WARMUP_FILE=$(generate "$WARMUP_EVENTS")
     say "warm-up file ($WARMUP_EVENTS events), not measured"
     import_file "$WARMUP_FILE" bench-warmup "$WARMUP_EVENTS" >/dev/null
 fi
-say "big file ($EVENTS events, $(du -h "$BIG_FILE" | cut -f1))"
-# Like the COPY below, the import starts with no dirty pages of earlier work left for it to write.
-"${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
-if [ "${BENCH_JFR:-}" = 1 ]; then
-    jcmd "$PID" JFR.start name=bench settings=profile filename="$RUN/ingest.jfr" >/dev/null
-fi
-import_file "$BIG_FILE" bench-big "$EVENTS" >"$RUN/big.figures"
-if [ "${BENCH_JFR:-}" = 1 ]; then
-    jcmd "$PID" JFR.stop name=bench >/dev/null
-    say "flight recording: $RUN/ingest.jfr (jfr print --events jdk.ExecutionSample ...)"
-fi
-read -r BIG_STORED BIG_SECONDS BIG_OLD BIG_USED BIG_LIVE BIG_JVM_CPU BIG_DB_CPU <"$RUN/big.figures"
 
-# --- COPY of the same rows into the same layout ----------------------------------------------------
-# The rows the big import stored (and their log leaves) are exported with COPY TO, then COPYed into
-# tables of the same layout: partitioned like audit_event, with its indexes and its foreign key. The
-# tables first get, untimed, the rows the import found stored before it (the small file's, the
-# warm-up's), so that COPY too adds to indexes of that size.
-say "exporting the stored rows and COPYing them into tables of the same layout"
+# --- rounds: the big file through the job, then the same rows by COPY --------------------------------
+# COPY of the same rows on this kind of machine varies by up to a third from one minute to the next
+# (the database's buffer cache, checkpoints, the disk), more than the job differs from it, so a single
+# pair says little: each round imports the big file into a source of its own and then COPYs the rows
+# that import stored into tables of the same layout (partitioned like audit_event, with its indexes and
+# its foreign key), which hold the same number of rows the import found stored before it: the rows
+# stored before the first round are put in untimed, and each round's COPY adds as many rows as its
+# import did. A CHECKPOINT precedes each import and each COPY, so neither writes out the other's pages.
+ROUNDS=${ROUNDS:-3}
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 "${PSQL[@]}" -d "$DB" <<SQL
 CREATE TABLE bench_copy_event (LIKE audit_event INCLUDING ALL) PARTITION BY RANGE (occurred_at);
 CREATE TABLE bench_copy_event_default PARTITION OF bench_copy_event DEFAULT;
 ALTER TABLE bench_copy_event ADD FOREIGN KEY (source_id) REFERENCES audit_source (id);
 CREATE TABLE bench_copy_leaf (LIKE trail_log_leaf INCLUDING ALL);
-INSERT INTO bench_copy_event SELECT e.* FROM audit_event e JOIN audit_source s ON s.id = e.source_id WHERE s.name <> 'bench-big';
-INSERT INTO bench_copy_leaf SELECT l.* FROM trail_log_leaf l JOIN audit_event e ON e.id = l.event_id JOIN audit_source s ON s.id = e.source_id WHERE s.name <> 'bench-big';
-\copy (SELECT e.* FROM audit_event e JOIN audit_source s ON s.id = e.source_id WHERE s.name = 'bench-big') TO '$RUN/events.copy'
-\copy (SELECT l.* FROM trail_log_leaf l JOIN audit_event e ON e.id = l.event_id JOIN audit_source s ON s.id = e.source_id WHERE s.name = 'bench-big') TO '$RUN/leaves.copy'
+INSERT INTO bench_copy_event SELECT * FROM audit_event;
+INSERT INTO bench_copy_leaf SELECT * FROM trail_log_leaf;
+SQL
+: >"$RUN/rounds"
+for round in $(seq 1 "$ROUNDS"); do
+    source=bench-big-$round
+    say "round $round of $ROUNDS: big file ($EVENTS events, $(du -h "$BIG_FILE" | cut -f1)) into source $source"
+    "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
+    if [ "${BENCH_JFR:-}" = 1 ] && [ "$round" = 1 ]; then
+        jcmd "$PID" JFR.start name=bench settings=profile filename="$RUN/ingest.jfr" >/dev/null
+    fi
+    import_file "$BIG_FILE" "$source" "$EVENTS" >"$RUN/big-$round.figures"
+    if [ "${BENCH_JFR:-}" = 1 ] && [ "$round" = 1 ]; then
+        jcmd "$PID" JFR.stop name=bench >/dev/null
+        say "flight recording: $RUN/ingest.jfr (jfr print --events jdk.ExecutionSample ...)"
+    fi
+    say "round $round: exporting the rows the import stored and COPYing them into tables of the same layout"
+    "${PSQL[@]}" -d "$DB" <<SQL
+\\copy (SELECT e.* FROM audit_event e JOIN audit_source s ON s.id = e.source_id WHERE s.name = '$source') TO '$RUN/events.copy'
+\\copy (SELECT l.* FROM trail_log_leaf l JOIN audit_event e ON e.id = l.event_id JOIN audit_source s ON s.id = e.source_id WHERE s.name = '$source') TO '$RUN/leaves.copy'
 CHECKPOINT;
 SQL
-now() { date +%s.%N; }
-T0=$(now)
-"${PSQL[@]}" -d "$DB" -c "\\copy bench_copy_event FROM '$RUN/events.copy'"
-T1=$(now)
-"${PSQL[@]}" -d "$DB" -c "\\copy bench_copy_leaf FROM '$RUN/leaves.copy'"
-T2=$(now)
-COPIED=$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM bench_copy_event")
+    T0=$(now)
+    "${PSQL[@]}" -d "$DB" -c "\\copy bench_copy_event FROM '$RUN/events.copy'"
+    T1=$(now)
+    "${PSQL[@]}" -d "$DB" -c "\\copy bench_copy_leaf FROM '$RUN/leaves.copy'"
+    T2=$(now)
+    COPIED=$(wc -l <"$RUN/events.copy")
+    rm -f "$RUN/events.copy" "$RUN/leaves.copy"
+    read -r STORED JOB_SECONDS _ <"$RUN/big-$round.figures"
+    JOB_RATE=$(rate "$STORED" "$JOB_SECONDS")
+    COPY_ALL_RATE=$(rate "$COPIED" "$(awk -v a="$T0" -v b="$T2" 'BEGIN { print b - a }')")
+    COPY_EVENTS_RATE=$(rate "$COPIED" "$(awk -v a="$T0" -v b="$T1" 'BEGIN { print b - a }')")
+    echo "$round $JOB_RATE $COPY_ALL_RATE $COPY_EVENTS_RATE" >>"$RUN/rounds"
+    say "round $round: job $JOB_RATE events/s, COPY $COPY_ALL_RATE events/s (events only $COPY_EVENTS_RATE): ratio $(awk -v a="$JOB_RATE" -v b="$COPY_ALL_RATE" 'BEGIN { printf "%.2f", a / b }')"
+done
 
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
-JOB_RATE=$(rate "$BIG_STORED" "$BIG_SECONDS")
-COPY_EVENTS_RATE=$(rate "$COPIED" "$(awk -v a="$T0" -v b="$T1" 'BEGIN { print b - a }')")
-COPY_ALL_RATE=$(rate "$COPIED" "$(awk -v a="$T0" -v b="$T2" 'BEGIN { print b - a }')")
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+per_event() { awk -v j="$1" -v d="$2" -v n="$3" 'BEGIN { printf "%.0f + %.0f", j * 1e6 / n, d * 1e6 / n }'; }
+read -r BIG_STORED BIG_SECONDS BIG_OLD BIG_USED BIG_LIVE BIG_JVM_CPU BIG_DB_CPU <"$RUN/big-1.figures"
 
-cat <<REPORT | tee "$RUN/result-$(date -u +%Y%m%dT%H%M%SZ).txt"
-
-Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)$([ "${WARMUP_EVENTS:-0}" -gt 0 ] && echo ", after a warm-up import of $WARMUP_EVENTS events")
-  events                          $BIG_STORED stored by the job ($(du -h "$BIG_FILE" | cut -f1) file)
-  job trail-file-import           $JOB_RATE events/s ($(printf '%.1f' "$BIG_SECONDS") s from the job's start to its end)
-  CPU spent by the job            Payara JVM $BIG_JVM_CPU s, its PostgreSQL backends $BIG_DB_CPU s ($(awk -v j="$BIG_JVM_CPU" -v d="$BIG_DB_CPU" -v n="$BIG_STORED" 'BEGIN { printf "%.0f + %.0f", j * 1e6 / n, d * 1e6 / n }') µs per event)
-  JVM CPU by thread              $(cat "$RUN/thread-groups-bench-big")
-  collections during the import   paused it $(cat "$RUN/gc-pauses-bench-big")
-  PostgreSQL backends waiting     $(cat "$RUN/pg-runqueue-bench-big") s for a free core (run queue) during the import
-  COPY events + log leaves        $COPY_ALL_RATE events/s (the same rows the job writes)
-  COPY events only                $COPY_EVENTS_RATE events/s
-  ratio job / COPY (with leaves)  $(awk -v a="$JOB_RATE" -v b="$COPY_ALL_RATE" 'BEGIN { printf "%.2f", a / b }')
-  ratio job / COPY (events only)  $(awk -v a="$JOB_RATE" -v b="$COPY_EVENTS_RATE" 'BEGIN { printf "%.2f", a / b }')
-  heap (-Xmx$XMX)                 small file: $SMALL_STORED events ($(du -h "$SMALL_FILE" | cut -f1)) | big file: $BIG_STORED events ($(du -h "$BIG_FILE" | cut -f1))
-    peak old generation           $(mb "$SMALL_OLD") | $(mb "$BIG_OLD")
-    peak used                     $(mb "$SMALL_USED") | $(mb "$BIG_USED")
-    largest live heap after full GC $(mb "$SMALL_LIVE") | $(mb "$BIG_LIVE")
-REPORT
+{
+echo
+echo "Ingestion benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)$([ "$WARMUP_EVENTS" -gt 0 ] && echo ", after a warm-up import of $WARMUP_EVENTS events" || echo ", no warm-up import")"
+echo "  $EVENTS events per round ($(du -h "$BIG_FILE" | cut -f1) file), $ROUNDS rounds; COPY: the same rows the job stored, into tables of the same layout and size"
+echo "  round   job events/s   COPY events+leaves/s   COPY events only/s   ratio (with leaves)   ratio (events only)   CPU µs/event JVM + PG   collector pauses   PG waiting for a core"
+while read -r round job all only; do
+    read -r stored seconds _ _ _ jvm db <"$RUN/big-$round.figures"
+    printf '  %-7s %-14s %-22s %-20s %-21s %-21s %-23s %-18s %s\n' "$round" "$job" "$all" "$only" \
+        "$(awk -v a="$job" -v b="$all" 'BEGIN { printf "%.2f", a / b }')" "$(awk -v a="$job" -v b="$only" 'BEGIN { printf "%.2f", a / b }')" \
+        "$(per_event "$jvm" "$db" "$stored")" "$(cut -d' ' -f1 "$RUN/gc-pauses-bench-big-$round") s" "$(cat "$RUN/pg-runqueue-bench-big-$round") s"
+done <"$RUN/rounds"
+echo "  median ratio job / COPY        $(awk '{ print $2 / $3 }' "$RUN/rounds" | median) with leaves, $(awk '{ print $2 / $4 }' "$RUN/rounds" | median) events only"
+echo "  JVM CPU by thread (round 1)    $(cat "$RUN/thread-groups-bench-big-1")"
+echo "  collections (round 1)          paused the import $(cat "$RUN/gc-pauses-bench-big-1")"
+echo "  heap (-Xmx$XMX)                 small file: $SMALL_STORED events ($(du -h "$SMALL_FILE" | cut -f1)) | big file, round 1: $BIG_STORED events ($(du -h "$BIG_FILE" | cut -f1))"
+echo "    peak old generation           $(mb "$SMALL_OLD") | $(mb "$BIG_OLD")"
+echo "    peak used                     $(mb "$SMALL_USED") | $(mb "$BIG_USED")"
+echo "    largest live heap after full GC $(mb "$SMALL_LIVE") | $(mb "$BIG_LIVE")"
+} | tee "$RUN/result-$(date -u +%Y%m%dT%H%M%SZ).txt"
