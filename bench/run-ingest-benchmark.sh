@@ -17,7 +17,7 @@
 #                   figures are those of a server that has imported before, as one in service has:
 #                   the JIT has compiled the import path. Default 200000; 0 measures a server whose
 #                   only import before was the small file (the JIT then still compiles during the run)
-#   BENCH_XMX       the fixed heap of the Payara JVM, default 1g
+#   BENCH_XMX       the fixed heap of the Payara JVM (-Xms and -Xmx), default 1g
 #   BENCH_PORTBASE  default 28000
 #   PG_HOST PG_PORT PG_USER   default 127.0.0.1 5432 postgres (trust authentication)
 #   KEEP=1          keep the domain, the database and the files afterwards
@@ -105,7 +105,9 @@ export TRAILKEEPER_IMPORT_MAX_UPLOAD_BYTES=$(( $(stat -c %s "$BIG_FILE") + $(sta
 say "creating Payara domain '$DOMAIN' on port base $PORTBASE with -Xmx$XMX"
 rm -rf "${DOMAIN_DIR:?}/$DOMAIN"
 $PAYARA/bin/asadmin create-domain --domaindir "$DOMAIN_DIR" --portbase "$PORTBASE" --nopassword "$DOMAIN" >/dev/null
-sed -i "s/<jvm-options>-Xmx512m<\/jvm-options>/<jvm-options>-Xmx$XMX<\/jvm-options>/" "$DOMAIN_DIR/$DOMAIN/config/domain.xml"
+# A fixed heap (-Xms as -Xmx): otherwise the full collections that sample the live heap shrink it, and
+# the later imports run with a smaller young generation, collecting more often than the first.
+sed -i "s/<jvm-options>-Xmx512m<\/jvm-options>/<jvm-options>-Xmx$XMX<\/jvm-options><jvm-options>-Xms$XMX<\/jvm-options>/" "$DOMAIN_DIR/$DOMAIN/config/domain.xml"
 # The collector's own log, to tell how long collections (forced ones included) paused the import.
 for option in -Xlog:gc:file=$RUN/gc.log:uptime ${BENCH_JVM_OPTIONS:-}; do # e.g. "-XX:+PrintCompilation", for looking into the JVM
     sed -i "s|<jvm-options>-Xmx$XMX</jvm-options>|&<jvm-options>$option</jvm-options>|" "$DOMAIN_DIR/$DOMAIN/config/domain.xml"
@@ -228,9 +230,12 @@ print((end - start).total_seconds())')
     echo "$(jq -r .stored <<<"$status") $seconds $peaks ${live_mid:-0} $jvm_cpu $db_cpu"
 }
 
+# The heap after a forced full collection, as the collector's log states it: jstat, read afterwards,
+# would also count what the import allocated in between (hundreds of MB a second).
 live_heap_kb() {
     jcmd "$PID" GC.run >/dev/null
-    jstat -gc "$PID" | awk 'NR == 2 { printf "%d", $3 + $4 + $6 + $8 }'
+    grep 'Pause Full' "$RUN/gc.log" | tail -1 | sed -E 's/.*->([0-9]+)([KMG])\(.*/\1 \2/' \
+        | awk '{ printf "%d", $1 * ($2 == "G" ? 1048576 : $2 == "M" ? 1024 : 1) }'
 }
 
 say "small file ($SMALL_EVENTS events, $(du -h "$SMALL_FILE" | cut -f1)): heap reference and warm-up"
@@ -250,7 +255,8 @@ fi
 # that import stored into tables of the same layout (partitioned like audit_event, with its indexes and
 # its foreign key), which hold the same number of rows the import found stored before it: the rows
 # stored before the first round are put in untimed, and each round's COPY adds as many rows as its
-# import did. A CHECKPOINT precedes each import and each COPY, so neither writes out the other's pages.
+# import did. VACUUM ANALYZE and a CHECKPOINT precede each import and each COPY, so that neither
+# writes out the other's pages nor shares the machine with autovacuum cleaning up after the other.
 ROUNDS=${ROUNDS:-3}
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
@@ -266,7 +272,7 @@ SQL
 for round in $(seq 1 "$ROUNDS"); do
     source=bench-big-$round
     say "round $round of $ROUNDS: big file ($EVENTS events, $(du -h "$BIG_FILE" | cut -f1)) into source $source"
-    "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
+    "${PSQL[@]}" -d "$DB" -c "VACUUM ANALYZE" -c "CHECKPOINT"
     if [ "${BENCH_JFR:-}" = 1 ] && [ "$round" = 1 ]; then
         jcmd "$PID" JFR.start name=bench settings=profile filename="$RUN/ingest.jfr" >/dev/null
     fi
@@ -279,6 +285,7 @@ for round in $(seq 1 "$ROUNDS"); do
     "${PSQL[@]}" -d "$DB" <<SQL
 \\copy (SELECT e.* FROM audit_event e JOIN audit_source s ON s.id = e.source_id WHERE s.name = '$source') TO '$RUN/events.copy'
 \\copy (SELECT l.* FROM trail_log_leaf l JOIN audit_event e ON e.id = l.event_id JOIN audit_source s ON s.id = e.source_id WHERE s.name = '$source') TO '$RUN/leaves.copy'
+VACUUM ANALYZE;
 CHECKPOINT;
 SQL
     T0=$(now)

@@ -1,5 +1,6 @@
 package io.trailkeeper.systemtests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import io.trailkeeper.access.boundary.AccountDirectory;
 import io.trailkeeper.access.entity.AccountRejected;
 import io.trailkeeper.access.entity.Role;
 import io.trailkeeper.integrity.boundary.TrailLog;
+import io.trailkeeper.integrity.control.MerkleAccumulator;
 import io.trailkeeper.integrity.control.VerificationReport;
 import io.trailkeeper.integrity.entity.Checkpoint;
 import io.trailkeeper.ingest.boundary.Quarantine;
@@ -41,6 +43,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -257,6 +260,74 @@ class DomainInContainerIT {
         assertEquals(1, inserted.unexpected().count(), "the inserted row is reported: " + inserted);
         sql("DELETE FROM audit_event WHERE id = ?", forged);
         assertTrue(log.verify().ok(), "restored");
+    }
+
+    @Test
+    void aSealReadsOnlyTheLeavesAppendedSinceTheLastCheckpointAndFallsBackToTheWholeLogWhenItsKeptRootsAreDamaged() throws Exception {
+        AuditSource source = ingestion.sourceNamed("in-container-" + UUID.randomUUID(), SourceKind.JSONL_FILE);
+        String agent = "agent-" + UUID.randomUUID();
+        inTransaction(() -> ingestion.store(source.id(), 1L, List.of(
+                event(1, "s-1", agent, "2026-09-05T10:00:00Z"), event(2, "s-2", agent, "2026-09-05T10:01:00Z"))));
+        Checkpoint first = inTransaction(() -> log.seal());
+        assertArrayEquals(rootOfLeavesBelow(first.treeSize()), first.rootHash());
+        assertTrue(first.subtreeRoots().isPresent(), "the checkpoint keeps its subtree roots");
+
+        // A leaf sealed before, changed in the database: the next seal goes on from what was signed, so
+        // the change is not signed into the new checkpoint (verification reports it).
+        byte[] original = leafHashAt(0);
+        byte[] changed = original.clone();
+        changed[0] ^= 1;
+        sql("UPDATE trail_log_leaf SET leaf_hash = ? WHERE leaf_index = 0", (Object) changed);
+        try {
+            inTransaction(() -> ingestion.store(source.id(), 1L, List.of(event(3, "s-3", agent, "2026-09-05T10:02:00Z"))));
+            Checkpoint second = inTransaction(() -> log.seal());
+            assertTrue(second.treeSize() > first.treeSize());
+            assertFalse(Arrays.equals(rootOfLeavesBelow(second.treeSize()), second.rootHash()),
+                    "the changed leaf was not read again");
+        } finally {
+            sql("UPDATE trail_log_leaf SET leaf_hash = ? WHERE leaf_index = 0", (Object) original);
+        }
+        Checkpoint second = log.latest().orElseThrow();
+        assertArrayEquals(rootOfLeavesBelow(second.treeSize()), second.rootHash(), "with the leaf restored the roots agree");
+
+        // Damaged kept roots no longer fold into the signed root: the seal reads the whole log instead.
+        byte[] damaged = second.subtreeRoots().orElseThrow();
+        damaged[damaged.length - 1] ^= 1;
+        sql("UPDATE trail_checkpoint SET subtree_roots = ? WHERE tree_size = ?", damaged, second.treeSize());
+        inTransaction(() -> ingestion.store(source.id(), 1L, List.of(event(4, "s-4", agent, "2026-09-05T10:03:00Z"))));
+        Checkpoint third = inTransaction(() -> log.seal());
+        assertTrue(third.treeSize() > second.treeSize());
+        assertArrayEquals(rootOfLeavesBelow(third.treeSize()), third.rootHash());
+        assertTrue(log.signatureValid(third));
+        assertTrue(log.verify().ok(), "the log and its checkpoints verify: " + log.verify());
+    }
+
+    /** The RFC 6962 root of the recorded leaves below {@code size}, computed here from the table. */
+    private byte[] rootOfLeavesBelow(long size) throws Exception {
+        MerkleAccumulator tree = new MerkleAccumulator();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT leaf_hash FROM trail_log_leaf WHERE leaf_index < ? ORDER BY leaf_index")) {
+            query.setLong(1, size);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tree.append(rows.getBytes(1));
+                }
+            }
+        }
+        assertEquals(size, tree.size(), "no leaf is missing");
+        return tree.root();
+    }
+
+    private byte[] leafHashAt(long index) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT leaf_hash FROM trail_log_leaf WHERE leaf_index = ?")) {
+            query.setLong(1, index);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return row.getBytes(1);
+            }
+        }
     }
 
     private long leafIndexOf(UUID eventId) throws Exception {

@@ -35,11 +35,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.logging.Logger;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +57,8 @@ import java.util.UUID;
  */
 @Stateless
 public class TrailLog {
+
+    private static final Logger LOG = Logger.getLogger(TrailLog.class.getName());
 
     @PersistenceContext(unitName = "trailkeeper")
     EntityManager em;
@@ -203,15 +207,24 @@ public class TrailLog {
         return chunks;
     }
 
-    /** Signs the current tree: its size, its root, the time and the hash of the previous checkpoint. */
+    /**
+     * Signs the current tree: its size, its root, the time and the hash of the previous checkpoint. Goes
+     * on from the previous checkpoint's subtree roots, reading only the leaves appended since, when
+     * they fold into that checkpoint's signed root; otherwise (none kept, or not matching) it reads
+     * the whole log. Either way what is signed extends what was signed before.
+     */
     public Checkpoint seal() {
         LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_READ);
-        MerkleAccumulator tree = new MerkleAccumulator();
-        em.createQuery("SELECT l.leafHash FROM LogLeaf l WHERE l.leafIndex < :size ORDER BY l.leafIndex", byte[].class)
+        Optional<Checkpoint> latest = latest();
+        if (latest.isPresent() && latest.get().treeSize() == head.size()) {
+            return latest.get();
+        }
+        MerkleAccumulator tree = latest.flatMap(c -> continuedFrom(c, head.size())).orElseGet(MerkleAccumulator::new);
+        em.createQuery("SELECT l.leafHash FROM LogLeaf l WHERE l.leafIndex >= :from AND l.leafIndex < :size ORDER BY l.leafIndex", byte[].class)
+                .setParameter("from", tree.size())
                 .setParameter("size", head.size())
                 .getResultStream()
                 .forEach(tree::append);
-        Optional<Checkpoint> latest = latest();
         if (latest.isPresent() && latest.get().treeSize() == tree.size()) {
             return latest.get();
         }
@@ -220,9 +233,33 @@ public class TrailLog {
         // or a checkpoint read from the database fails its own signature half the time.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CheckpointBody body = new CheckpointBody(tree.size(), tree.root(), now.toEpochMilli(), previous);
-        Checkpoint checkpoint = new Checkpoint(tree.size(), tree.root(), now, previous, CheckpointSignature.sign(keys.signing(), body));
+        Checkpoint checkpoint = new Checkpoint(tree.size(), tree.root(), now, previous, CheckpointSignature.sign(keys.signing(), body),
+                tree.subtreeRoots());
         em.persist(checkpoint);
         return checkpoint;
+    }
+
+    /**
+     * The tree of {@code checkpoint} rebuilt from its kept subtree roots, if they fold into its signed
+     * root (a changed or damaged row does not) and the log has not shrunk below it.
+     */
+    private Optional<MerkleAccumulator> continuedFrom(Checkpoint checkpoint, long headSize) {
+        if (checkpoint.treeSize() > headSize || !signatureValid(checkpoint)) {
+            return Optional.empty();
+        }
+        return checkpoint.subtreeRoots().flatMap(roots -> {
+            try {
+                MerkleAccumulator tree = MerkleAccumulator.resume(checkpoint.treeSize(), roots);
+                if (Arrays.equals(tree.root(), checkpoint.rootHash())) {
+                    return Optional.of(tree);
+                }
+            } catch (IllegalArgumentException wrongLength) {
+                // read the whole log instead
+            }
+            LOG.warning(() -> "The subtree roots kept with checkpoint " + checkpoint.treeSize()
+                    + " do not fold into its root; sealing from the whole log");
+            return Optional.empty();
+        });
     }
 
     public Optional<Checkpoint> latest() {

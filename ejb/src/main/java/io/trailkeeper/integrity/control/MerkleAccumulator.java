@@ -1,5 +1,6 @@
 package io.trailkeeper.integrity.control;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -49,6 +50,40 @@ public final class MerkleAccumulator {
             root = MerkleHashes.nodeHash(stack[i], root);
         }
         return root.clone();
+    }
+
+    /**
+     * The roots of the complete subtrees, leftmost (largest) first, 32 bytes each: with {@link #size()},
+     * all it takes to go on appending later ({@link #resume}) without reading the leaves again.
+     */
+    public byte[] subtreeRoots() {
+        byte[] roots = new byte[depth * MerkleHashes.HASH_BYTES];
+        for (int i = 0; i < depth; i++) {
+            System.arraycopy(stack[i], 0, roots, i * MerkleHashes.HASH_BYTES, MerkleHashes.HASH_BYTES);
+        }
+        return roots;
+    }
+
+    /**
+     * An accumulator that stands where one of {@code size} leaves with these {@link #subtreeRoots()}
+     * stood. Whether they are the right ones only the root can tell: compare {@link #root()} with a
+     * root known to be right before relying on it.
+     *
+     * @throws IllegalArgumentException when there are not exactly as many roots as {@code size} has set bits
+     */
+    public static MerkleAccumulator resume(long size, byte[] subtreeRoots) {
+        Objects.requireNonNull(subtreeRoots, "subtreeRoots");
+        if (size < 0 || subtreeRoots.length != Long.bitCount(size) * MerkleHashes.HASH_BYTES) {
+            throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(Math.max(0, size))
+                    + " complete subtrees, not " + subtreeRoots.length + " bytes of roots");
+        }
+        MerkleAccumulator resumed = new MerkleAccumulator();
+        for (int i = 0; i < Long.bitCount(size); i++) {
+            resumed.stack[i] = Arrays.copyOfRange(subtreeRoots, i * MerkleHashes.HASH_BYTES, (i + 1) * MerkleHashes.HASH_BYTES);
+        }
+        resumed.depth = Long.bitCount(size);
+        resumed.size = size;
+        return resumed;
     }
 
     /** How many subtree roots are held: the memory bound, never more than 64. */

@@ -3,8 +3,11 @@ package io.trailkeeper.integrity.control;
 import static io.trailkeeper.integrity.control.Rfc6962ReferenceTree.HEX;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +81,46 @@ class MerkleAccumulatorTest {
         accumulator.root()[1] ^= 1;
 
         assertArrayEquals(before, accumulator.root());
+    }
+
+    @Test
+    void resumedFromItsSubtreeRootsItGoesOnAsIfItHadReadEveryLeaf() {
+        List<byte[]> leaves = Rfc6962ReferenceTree.syntheticLeaves(300);
+        for (int stop = 0; stop <= 300; stop += 7) {
+            MerkleAccumulator first = new MerkleAccumulator();
+            leaves.subList(0, stop).forEach(first::append);
+            MerkleAccumulator resumed = MerkleAccumulator.resume(first.size(), first.subtreeRoots());
+            assertArrayEquals(first.root(), resumed.root(), "root at " + stop);
+            leaves.subList(stop, 300).forEach(resumed::append);
+            assertEquals(300, resumed.size());
+            assertArrayEquals(Rfc6962ReferenceTree.mth(leaves), resumed.root(), "resumed at " + stop);
+        }
+    }
+
+    @Test
+    void subtreeRootsAre32BytesPerSetBitOfTheSize() {
+        MerkleAccumulator accumulator = new MerkleAccumulator();
+        Rfc6962ReferenceTree.syntheticLeaves(13).forEach(accumulator::append);
+
+        assertEquals(3 * 32, accumulator.subtreeRoots().length, "13 = 8 + 4 + 1");
+    }
+
+    @Test
+    void resumingRefusesRootsThatCannotBelongToTheSize() {
+        assertThrows(IllegalArgumentException.class, () -> MerkleAccumulator.resume(13, new byte[2 * 32]));
+        assertThrows(IllegalArgumentException.class, () -> MerkleAccumulator.resume(8, new byte[33]));
+        assertThrows(IllegalArgumentException.class, () -> MerkleAccumulator.resume(-1, new byte[0]));
+        assertEquals(0, MerkleAccumulator.resume(0, new byte[0]).size());
+    }
+
+    @Test
+    void changedSubtreeRootsGiveAnotherRoot() {
+        MerkleAccumulator accumulator = new MerkleAccumulator();
+        Rfc6962ReferenceTree.syntheticLeaves(13).forEach(accumulator::append);
+        byte[] roots = accumulator.subtreeRoots();
+        roots[40] ^= 1;
+
+        assertFalse(Arrays.equals(accumulator.root(), MerkleAccumulator.resume(13, roots).root()),
+                "the caller can tell damaged roots by comparing with the signed root");
     }
 }
