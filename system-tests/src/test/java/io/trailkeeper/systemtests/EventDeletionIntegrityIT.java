@@ -370,14 +370,7 @@ class EventDeletionIntegrityIT {
     }
 
     private byte[] leafHashAt(long index) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT leaf_hash FROM trail_log_leaf WHERE leaf_index = ?")) {
-            query.setLong(1, index);
-            try (ResultSet row = query.executeQuery()) {
-                assertTrue(row.next());
-                return row.getBytes(1);
-            }
-        }
+        return InContainerDatabase.leafHashAt(dataSource, index);
     }
 
     /** Kind, event id, deleted leaf index, ground and layout of the leaf row at {@code index}. */

@@ -3,6 +3,7 @@ package io.trailkeeper.systemtests;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
@@ -34,6 +35,20 @@ final class InContainerDatabase {
                 update.setObject(i + 1, parameters[i]);
             }
             update.executeUpdate();
+        }
+    }
+
+    /** The leaf hash the log table records at {@code index}, read behind the application's back. */
+    static byte[] leafHashAt(DataSource dataSource, long index) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT leaf_hash FROM trail_log_leaf WHERE leaf_index = ?")) {
+            query.setLong(1, index);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new AssertionError("no leaf " + index + " in the log table");
+                }
+                return row.getBytes(1);
+            }
         }
     }
 }

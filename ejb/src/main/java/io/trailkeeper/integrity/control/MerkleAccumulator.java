@@ -73,15 +73,16 @@ public final class MerkleAccumulator {
      */
     public static MerkleAccumulator resume(long size, byte[] subtreeRoots) {
         Objects.requireNonNull(subtreeRoots, "subtreeRoots");
-        if (size < 0 || subtreeRoots.length != Long.bitCount(size) * MerkleHashes.HASH_BYTES) {
-            throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(Math.max(0, size))
+        int subtrees = Long.bitCount(Math.max(0, size));
+        if (size < 0 || subtreeRoots.length != subtrees * MerkleHashes.HASH_BYTES) {
+            throw new IllegalArgumentException("a tree of " + size + " leaves has " + subtrees
                     + " complete subtrees, not " + subtreeRoots.length + " bytes of roots");
         }
         MerkleAccumulator resumed = new MerkleAccumulator();
-        for (int i = 0; i < Long.bitCount(size); i++) {
+        for (int i = 0; i < subtrees; i++) {
             resumed.stack[i] = Arrays.copyOfRange(subtreeRoots, i * MerkleHashes.HASH_BYTES, (i + 1) * MerkleHashes.HASH_BYTES);
         }
-        resumed.depth = Long.bitCount(size);
+        resumed.depth = subtrees;
         resumed.size = size;
         return resumed;
     }
