@@ -30,6 +30,8 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
+# No version headers, /metrics not anonymous, the admin listener (no admin password here) on loopback only.
+bash "$(dirname "$0")/../domain/harden-domain.sh" "$payara_home"
 echo "Starting Payara ($payara_home)..."
 "$asadmin" start-domain "$domain" >/dev/null
 # After a crash mid-import, the next start must settle the chunk transaction left in doubt in the batch job

@@ -54,8 +54,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class LangfusePullIT {
 
-    static final String PUBLIC_KEY_PROPERTY = "langfuse.test.public-key";
-    static final String SECRET_KEY_PROPERTY = "langfuse.test.secret-key";
+    static final String PUBLIC_KEY_PROPERTY = "trailkeeper.source-keys.test.public-key";
+    static final String SECRET_KEY_PROPERTY = "trailkeeper.source-keys.test.secret-key";
 
     @Deployment
     static EnterpriseArchive trailkeeper() {
@@ -78,7 +78,7 @@ class LangfusePullIT {
     }
 
     static LangfuseTestServer server(String run, boolean holdPage2) {
-        return new LangfuseTestServer(run, key("LANGFUSE_TEST_PUBLIC_KEY"), key("LANGFUSE_TEST_SECRET_KEY"), holdPage2);
+        return new LangfuseTestServer(run, key("TRAILKEEPER_SOURCE_KEYS_TEST_PUBLIC_KEY"), key("TRAILKEEPER_SOURCE_KEYS_TEST_SECRET_KEY"), holdPage2);
     }
 
     static Properties parameters(AuditSource source, LangfuseTestServer langfuse) {
@@ -281,19 +281,48 @@ class LangfusePullIT {
             wrongKey.setProperty("publicKeyProperty", SECRET_KEY_PROPERTY);
             JobExecution refused = awaitEnd(operator, operator.start("langfuse-pull", wrongKey));
             assertEquals(BatchStatus.FAILED, refused.getBatchStatus());
-            assertEquals("FAILED: Langfuse refused the keys from the configuration properties 'langfuse.test.secret-key' and "
-                    + "'langfuse.test.secret-key' (HTTP 401); check that they are the public and secret key of the project",
+            assertEquals("FAILED: Langfuse refused the keys from the configuration properties 'trailkeeper.source-keys.test.secret-key' and "
+                    + "'trailkeeper.source-keys.test.secret-key' (HTTP 401); check that they are the public and secret key of the project",
                     refused.getExitStatus());
             assertEquals(List.of(""), langfuse.cursors(), "refused keys are not retried");
 
             Properties unset = parameters(source, langfuse);
-            unset.setProperty("secretKeyProperty", "langfuse.unset.secret-key");
+            unset.setProperty("secretKeyProperty", "trailkeeper.source-keys.unset.secret-key");
             JobExecution missing = awaitEnd(operator, operator.start("langfuse-pull", unset));
             assertEquals(BatchStatus.FAILED, missing.getBatchStatus());
-            assertEquals("FAILED: the configuration property 'langfuse.unset.secret-key' is not set; give it as a Payara password alias"
-                    + " (asadmin create-password-alias langfuse.unset.secret-key) or as the environment variable LANGFUSE_UNSET_SECRET_KEY",
+            assertEquals("FAILED: the configuration property 'trailkeeper.source-keys.unset.secret-key' is not set; give it as a Payara"
+                    + " password alias (asadmin create-password-alias trailkeeper.source-keys.unset.secret-key) or as the environment"
+                    + " variable TRAILKEEPER_SOURCE_KEYS_UNSET_SECRET_KEY",
                     missing.getExitStatus());
             assertEquals(1, langfuse.cursors().size(), "nothing is requested without keys");
+
+            // Job parameters naming any other configuration property (the database password, the master key)
+            // are refused before anything is read or sent.
+            Properties outside = parameters(source, langfuse);
+            outside.setProperty("publicKeyProperty", "trailkeeper.crypto.master-key");
+            JobExecution refusedName = awaitEnd(operator, operator.start("langfuse-pull", outside));
+            assertEquals(BatchStatus.FAILED, refusedName.getBatchStatus());
+            assertTrue(refusedName.getExitStatus().startsWith("FAILED: the job parameter 'publicKeyProperty' must be a property of the"
+                    + " source-key namespace, trailkeeper.source-keys."), refusedName.getExitStatus());
+            assertEquals(1, langfuse.cursors().size(), "nothing is requested with a key from outside the namespace");
+            assertEquals(0, events(source.id()));
+        }
+    }
+
+    @Test
+    void aPullToAPrivateHostThatNoAdministratorAllowedRequestsNothing() throws Exception {
+        String run = run();
+        AuditSource source = langfuseSource(run);
+        JobOperator operator = BatchRuntime.getJobOperator();
+        try (LangfuseTestServer langfuse = server(run, false)) {
+            // 127.0.0.1 is allowed for the tests; the rest of the loopback block is not.
+            Properties elsewhere = parameters(source, langfuse);
+            elsewhere.setProperty("baseUrl", langfuse.baseUrl().replace("127.0.0.1", "127.0.0.2"));
+            JobExecution refused = awaitEnd(operator, operator.start("langfuse-pull", elsewhere));
+            assertEquals(BatchStatus.FAILED, refused.getBatchStatus());
+            assertTrue(refused.getExitStatus().startsWith("FAILED: nothing was requested: the host 127.0.0.2 is, or resolves to,"
+                    + " a loopback, private or other non-public address"), refused.getExitStatus());
+            assertEquals(List.of(), langfuse.cursors());
             assertEquals(0, events(source.id()));
         }
     }

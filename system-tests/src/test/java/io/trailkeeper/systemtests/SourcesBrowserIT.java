@@ -41,7 +41,7 @@ class SourcesBrowserIT {
     @BeforeEach
     void startChromium() throws IOException {
         browser = HeadlessChromium.start();
-        watched = Files.createTempDirectory("trailkeeper-browser-watched-");
+        watched = SourceConfinementIT.watchedDirectory("trailkeeper-browser-watched-");
     }
 
     @AfterEach

@@ -53,7 +53,7 @@ class SourcesIT {
     @BeforeEach
     void officerAndDirectory() throws IOException {
         officer = client.createAccount("COMPLIANCE_OFFICER");
-        watched = Files.createTempDirectory("trailkeeper-watched-");
+        watched = SourceConfinementIT.watchedDirectory("trailkeeper-watched-");
     }
 
     @AfterEach
@@ -196,14 +196,14 @@ class SourcesIT {
     void aLangfuseSourceNamesItsKeyPropertiesAndTheTestSaysWhichIsMissing() {
         String name = "langfuse-" + new AgentTrail().suffix;
         JsonObject source = addSource(Json.createObjectBuilder().add("name", name).add("kind", "LANGFUSE_API")
-                .add("baseUrl", "http://127.0.0.1:9/").add("publicKeyProperty", "langfuse.it.public-key")
-                .add("secretKeyProperty", "langfuse.it.secret-key").add("pageSize", 50).build().toString());
+                .add("baseUrl", "http://127.0.0.1:9/").add("publicKeyProperty", "trailkeeper.source-keys.it.public-key")
+                .add("secretKeyProperty", "trailkeeper.source-keys.it.secret-key").add("pageSize", 50).build().toString());
         assertEquals("http://127.0.0.1:9", source.getString("baseUrl"));
 
         JsonObject test = json(client.send("POST", "/api/sources/" + source.getString("id") + "/test", officer, "application/json", "")
                 .body()).asJsonObject();
         assertFalse(test.getBoolean("passed"));
-        assertTrue(test.toString().contains("langfuse.it.secret-key is not set"), test.toString());
+        assertTrue(test.toString().contains("trailkeeper.source-keys.it.secret-key is not set"), test.toString());
 
         HttpResponse<String> pull = client.send("POST", "/api/sources/" + source.getString("id") + "/pulls", officer, "application/json", "");
         assertProblem(pull, 422);
@@ -212,11 +212,11 @@ class SourcesIT {
 
     @Test
     void aLangfuseSourceWithResolvableKeysIsTestedAgainstItsApiAndPulledByItsJob() {
-        // Any configuration property will do as a "key" here; JVM system properties always resolve.
+        // Keys the server's environment sets (see the pom), which nothing on the discard port checks.
         String name = "langfuse-" + new AgentTrail().suffix;
         JsonObject source = addSource(Json.createObjectBuilder().add("name", name).add("kind", "LANGFUSE_API")
-                .add("baseUrl", "http://127.0.0.1:9").add("publicKeyProperty", "java.vm.vendor")
-                .add("secretKeyProperty", "java.version").build().toString());
+                .add("baseUrl", "http://127.0.0.1:9").add("publicKeyProperty", SourceConfinementIT.WRONG_PUBLIC_KEY)
+                .add("secretKeyProperty", SourceConfinementIT.WRONG_SECRET_KEY).build().toString());
         String id = source.getString("id");
 
         HttpResponse<String> tested = client.send("POST", "/api/sources/" + id + "/test", officer, "application/json", "");
@@ -226,7 +226,7 @@ class SourcesIT {
         assertTrue(test.getJsonArray("checks").getJsonObject(1).getBoolean("passed"), test.toString());
         assertEquals("reachable", test.getJsonArray("checks").getJsonObject(2).getString("name"));
         assertFalse(test.getJsonArray("checks").getJsonObject(2).getBoolean("passed"));
-        assertFalse(tested.body().contains(System.getProperty("java.version")), "a credential's value is never shown: " + tested.body());
+        assertFalse(tested.body().contains("wrong-1111"), "a credential's value is never shown: " + tested.body());
 
     }
 
@@ -301,13 +301,13 @@ class SourcesIT {
         try (LangfuseTestServer langfuse = LangfusePullIT.server(run, false)) {
             // Resolvable properties whose values are not the project's keys: the recorded API answers 401.
             JsonObject source = addSource(Json.createObjectBuilder().add("name", "langfuse-refused-" + run).add("kind", "LANGFUSE_API")
-                    .add("baseUrl", langfuse.baseUrl()).add("publicKeyProperty", "java.vm.vendor")
-                    .add("secretKeyProperty", "java.version").add("enabled", false).build().toString());
+                    .add("baseUrl", langfuse.baseUrl()).add("publicKeyProperty", SourceConfinementIT.WRONG_PUBLIC_KEY)
+                    .add("secretKeyProperty", SourceConfinementIT.WRONG_SECRET_KEY).add("enabled", false).build().toString());
             JsonObject pull = pullAndWait(source.getString("id"), 1).getJsonObject(0);
             assertEquals("FAILED", pull.getString("status"), pull.toString());
             String failure = pull.getString("failure");
-            assertTrue(failure.contains("java.vm.vendor") && failure.contains("java.version"), failure);
-            assertFalse(failure.contains(System.getProperty("java.version")), "the reason never shows a key: " + failure);
+            assertTrue(failure.contains(SourceConfinementIT.WRONG_PUBLIC_KEY) && failure.contains(SourceConfinementIT.WRONG_SECRET_KEY), failure);
+            assertFalse(failure.contains("wrong-1111"), "the reason never shows a key: " + failure);
         }
     }
 

@@ -30,7 +30,7 @@ final class ImportInbox {
             long copied = 0;
             byte[] buffer = new byte[64 * 1024];
             try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW)) {
-                for (int n; (n = body.read(buffer)) != -1; ) {
+                for (int n; (n = read(body, buffer)) != -1; ) {
                     copied += n;
                     if (copied > maxBytes) {
                         throw new UploadRejected("the upload is larger than the limit of " + maxBytes
@@ -50,6 +50,20 @@ final class ImportInbox {
             return Files.move(partial, complete);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the import inbox " + directory, e);
+        }
+    }
+
+    /**
+     * Reads the upload. A body that stops before its Content-Length (the client stalled until the
+     * server's read timeout, or the connection broke) is the client's failure, not the inbox's: the
+     * part received is dropped and the client is told to send the file again.
+     */
+    private static int read(InputStream body, byte[] buffer) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw new UploadRejected("the upload ended before all of it arrived (the connection stalled or broke);"
+                    + " nothing of it was imported, send the file again", false);
         }
     }
 }

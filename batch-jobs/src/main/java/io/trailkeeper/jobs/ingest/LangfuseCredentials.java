@@ -1,5 +1,6 @@
 package io.trailkeeper.jobs.ingest;
 
+import io.trailkeeper.source.entity.SourceKeyProperty;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -10,10 +11,11 @@ import java.util.function.Function;
  * authentication). Only the names of the configuration properties that hold them travel in job
  * parameters; the values are looked up when a pull starts and live only in memory, in the header
  * built from them. Through MicroProfile Config the values can come from an environment variable
- * ({@code langfuse.prod.secret-key} from {@code LANGFUSE_PROD_SECRET_KEY}) or, on Payara, from a
- * password alias of the same name ({@code asadmin create-password-alias langfuse.prod.secret-key}),
+ * ({@code trailkeeper.source-keys.prod.secret-key} from {@code TRAILKEEPER_SOURCE_KEYS_PROD_SECRET_KEY}) or, on
+ * Payara, from a password alias of the same name ({@code asadmin create-password-alias trailkeeper.source-keys.prod.secret-key}),
  * which Payara's password config source serves (ordinal 105; an environment variable, ordinal 300
- * in MicroProfile Config, wins when both are set).
+ * in MicroProfile Config, wins when both are set). Only names of the source-key namespace
+ * ({@link SourceKeyProperty}) are looked up.
  */
 public final class LangfuseCredentials {
 
@@ -49,6 +51,11 @@ public final class LangfuseCredentials {
         if (property == null || property.isBlank()) {
             throw new PullFailed("the job parameter '" + parameter + "' must name the configuration property that holds the key");
         }
+        Optional<String> outside = SourceKeyProperty.problem(property.strip());
+        if (outside.isPresent()) {
+            // Only the source-key namespace may be sent out: never the database password or the master key.
+            throw new PullFailed("the job parameter '" + parameter + "' " + outside.get());
+        }
         Optional<String> value;
         try {
             value = configuration.apply(property.strip());
@@ -59,12 +66,7 @@ public final class LangfuseCredentials {
         return value.map(String::strip).filter(v -> !v.isEmpty())
                 .orElseThrow(() -> new PullFailed("the configuration property '" + property.strip() + "' is not set; give it as "
                         + "a Payara password alias (asadmin create-password-alias " + property.strip() + ") or as the environment variable "
-                        + environmentName(property.strip())));
-    }
-
-    /** The environment variable MicroProfile Config maps to a property name (its third, most general rule). */
-    static String environmentName(String property) {
-        return property.replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
+                        + new SourceKeyProperty(property.strip()).environmentVariable()));
     }
 
     /** @return the value of the Authorization header; never log it */

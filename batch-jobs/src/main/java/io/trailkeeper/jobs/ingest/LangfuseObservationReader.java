@@ -1,5 +1,6 @@
 package io.trailkeeper.jobs.ingest;
 
+import io.trailkeeper.source.boundary.SourceConfinement;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
@@ -39,6 +40,7 @@ public class LangfuseObservationReader extends AbstractItemReader {
     private final String runId;
     private final StepContext step;
     private final RunCheckpoint checkpoints;
+    private final SourceConfinement confinement;
     private ObservationWalk walk;
 
     /** Exit statuses are stored by the batch runtime in a bounded column. */
@@ -55,7 +57,7 @@ public class LangfuseObservationReader extends AbstractItemReader {
                                      @BatchProperty(name = "maxRetryAfterSeconds") String maxRetryAfterSeconds,
                                      @BatchProperty(name = RunCheckpoint.RUN_ID) String runId,
                                      ImportLimits limits, LangfusePullSettings settings, JobContext job,
-                                     StepContext step, RunCheckpoint checkpoints) {
+                                     StepContext step, RunCheckpoint checkpoints, SourceConfinement confinement) {
         this.baseUrl = baseUrl;
         this.publicKeyProperty = publicKeyProperty;
         this.secretKeyProperty = secretKeyProperty;
@@ -70,6 +72,7 @@ public class LangfuseObservationReader extends AbstractItemReader {
         this.runId = runId;
         this.step = step;
         this.checkpoints = checkpoints;
+        this.confinement = confinement;
     }
 
     @Override
@@ -124,7 +127,17 @@ public class LangfuseObservationReader extends AbstractItemReader {
                 settings.maxPageBytes(), limits.maxLineBytes(), Pause.SLEEP, Clock.systemUTC());
         Serializable resumeFrom = checkpoints.readerResumesFrom(runId, checkpoint);
         PullPosition from = resumeFrom instanceof PullPosition position ? position : PullPosition.start();
-        walk = new ObservationWalk(api::fetch, from);
+        walk = new ObservationWalk(cursor -> {
+            allowedDestination(base);
+            return api.fetch(cursor);
+        }, from);
+    }
+
+    /** Judged before every page, since DNS and the administrator's allowance can change during a long pull. */
+    private void allowedDestination(URI base) {
+        confinement.destinationRefusal(base).ifPresent(refusal -> {
+            throw new PullFailed("nothing was requested: " + refusal);
+        });
     }
 
     @Override

@@ -88,6 +88,10 @@ public class SourcePulls {
      */
     public PullStarted pull(UUID sourceId, PullTrigger trigger, String requestedBy) {
         ConfiguredSource source = catalog.require(sourceId);
+        Optional<String> refused = check.pullRefusal(source);
+        if (refused.isPresent()) {
+            throw new SourceRejected(SourceRejected.Reason.INVALID, "the source '" + source.name() + "' is not pulled: " + refused.get());
+        }
         if (!dispatching.add(sourceId)) {
             throw running(source);
         }

@@ -44,8 +44,8 @@ class LangfuseObservationsApiTest {
 
     LangfuseObservationsApi api(int maxAttempts, Instant from, long maxPageBytes, String publicKey, String secretKey) {
         LangfuseCredentials credentials = LangfuseCredentials.resolve(
-                name -> Optional.ofNullable(Map.of("langfuse.test.public-key", publicKey, "langfuse.test.secret-key", secretKey).get(name)),
-                "langfuse.test.public-key", "langfuse.test.secret-key");
+                name -> Optional.ofNullable(Map.of("trailkeeper.source-keys.test.public-key", publicKey, "trailkeeper.source-keys.test.secret-key", secretKey).get(name)),
+                "trailkeeper.source-keys.test.public-key", "trailkeeper.source-keys.test.secret-key");
         return new LangfuseObservationsApi(langfuse.baseUrl(), credentials, 3, from,
                 new PullRetries(maxAttempts, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 LangfuseObservationsApi.httpClient(Duration.ofSeconds(5)), Duration.ofSeconds(10),
@@ -110,8 +110,8 @@ class LangfuseObservationsApiTest {
     void refusedKeysFailAtOnceNamingThePropertiesNotTheValues() {
         langfuse.failFirst(null, RecordedLangfuse.Reply.json(401, "{\"message\":\"Invalid credentials. Confirm that you've configured the correct host.\"}"));
         PullFailed failure = assertThrows(PullFailed.class, () -> api().fetch(null));
-        assertEquals("Langfuse refused the keys from the configuration properties 'langfuse.test.public-key' and "
-                + "'langfuse.test.secret-key' (HTTP 401); check that they are the public and secret key of the project", failure.getMessage());
+        assertEquals("Langfuse refused the keys from the configuration properties 'trailkeeper.source-keys.test.public-key' and "
+                + "'trailkeeper.source-keys.test.secret-key' (HTTP 401); check that they are the public and secret key of the project", failure.getMessage());
         assertFalse(failure.getMessage().contains(SECRET_KEY));
         assertFalse(failure.getMessage().contains("Invalid credentials"), "no response body in messages");
         assertEquals(1, langfuse.requests().size(), "refused keys are not retried");
@@ -154,7 +154,7 @@ class LangfuseObservationsApiTest {
     void anUnreachableSourceIsRetriedThenReported() {
         java.net.URI closed = langfuse.baseUrl();
         langfuse.close();
-        LangfuseCredentials credentials = LangfuseCredentials.resolve(name -> Optional.of("k"), "a", "b");
+        LangfuseCredentials credentials = LangfuseCredentials.resolve(name -> Optional.of("k"), "trailkeeper.source-keys.a", "trailkeeper.source-keys.b");
         LangfuseObservationsApi api = new LangfuseObservationsApi(closed, credentials, 10, null,
                 new PullRetries(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO),
                 LangfuseObservationsApi.httpClient(Duration.ofSeconds(2)), Duration.ofSeconds(5), 4096, 1024, waits::add, Clock.systemUTC());

@@ -71,7 +71,7 @@ public class Quarantine {
         if (sourceName != null && !sourceName.isBlank()) {
             query.setParameter("source", sourceName.trim());
         }
-        return query.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size).getResultList();
+        return query.setFirstResult(InvalidQuery.firstResult(page, size)).setMaxResults(size).getResultList();
     }
 
     /**

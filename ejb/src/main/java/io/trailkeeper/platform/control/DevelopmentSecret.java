@@ -23,8 +23,7 @@ public final class DevelopmentSecret {
 
     /** The lines of the secret file {@code name}, created from {@code generate} on first use. */
     public static List<String> readOrCreate(String name, Supplier<List<String>> generate) {
-        String root = System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir"));
-        Path file = Path.of(root, "trailkeeper", "DEVELOPMENT-ONLY-" + name);
+        Path file = TrailkeeperFolder.resolve("DEVELOPMENT-ONLY-" + name);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());

@@ -14,10 +14,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +23,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The configured sources: add and edit their settings, what each holds, the pulls that ran, files already imported. */
 @Stateless
 public class SourceCatalog {
-
-    public static final String WATCH_ROOTS = "trailkeeper.sources.watch-roots";
 
     @PersistenceContext(unitName = "trailkeeper")
     EntityManager em;
@@ -40,8 +35,7 @@ public class SourceCatalog {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = WATCH_ROOTS)
-    Optional<String> watchRoots;
+    SourceConfinement confinement;
 
     public List<ConfiguredSource> list() {
         List<AuditSource> sources = em.createQuery("SELECT s FROM AuditSource s ORDER BY s.name", AuditSource.class).getResultList();
@@ -78,7 +72,7 @@ public class SourceCatalog {
     }
 
     public ConfiguredSource add(SourceDefinition asked, String by) {
-        SourceDefinition valid = rules().validate(asked);
+        SourceDefinition valid = confinement.rules().validate(asked);
         boolean taken = !em.createNamedQuery(AuditSource.BY_NAME, AuditSource.class).setParameter("name", valid.name())
                 .getResultList().isEmpty();
         if (taken) {
@@ -105,7 +99,7 @@ public class SourceCatalog {
             throw new SourceRejected(SourceRejected.Reason.INVALID,
                     "name and kind cannot change once events refer to them; add a new source instead");
         }
-        SourceDefinition valid = rules().validate(new SourceDefinition(source.name(), source.kind(), asked.description(),
+        SourceDefinition valid = confinement.rules().validate(new SourceDefinition(source.name(), source.kind(), asked.description(),
                 asked.enabled(), asked.watchedDirectory(), asked.pollIntervalSeconds(), asked.baseUrl(),
                 asked.publicKeyProperty(), asked.secretKeyProperty(), asked.pageSize()));
         source.describe(valid.description());
@@ -184,12 +178,6 @@ public class SourceCatalog {
     public void recordFile(UUID sourceId, WatchedDirectory.Candidate file, String sha256, Long jobExecutionId) {
         em.persist(new WatchedFile(sourceId, file.path().toString(), file.size(), file.modifiedAt(), sha256, jobExecutionId,
                 clock.instant()));
-    }
-
-    SourceRules rules() {
-        List<Path> roots = watchRoots.map(r -> Arrays.stream(r.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(Path::of).toList()).orElse(List.of());
-        return new SourceRules(roots);
     }
 
     private Map<UUID, Long> counts(String query) {

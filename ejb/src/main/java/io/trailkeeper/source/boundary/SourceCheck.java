@@ -3,6 +3,7 @@ package io.trailkeeper.source.boundary;
 import io.trailkeeper.source.control.LangfuseProbe;
 import io.trailkeeper.source.control.WatchedDirectory;
 import io.trailkeeper.source.entity.ConfiguredSource;
+import io.trailkeeper.source.entity.SourceKeyProperty;
 import io.trailkeeper.source.entity.SourceTestResult;
 import io.trailkeeper.source.entity.SourceTestResult.Check;
 import io.trailkeeper.trail.entity.SourceKind;
@@ -11,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Tests a source as a pull would use it, without pulling: the watched directory can be read and how
  * many files it offers; the Langfuse credentials resolve from configuration and the API accepts them.
- * Results say which property is missing, never what a property holds.
+ * Results say which property is missing, never what a property holds, and say nothing of paths or
+ * hosts outside what {@link SourceConfinement} allows: a test must not probe the server's file system
+ * or network.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // network and file system only
@@ -34,11 +38,31 @@ public class SourceCheck {
     @Inject
     Clock clock;
 
+    @Inject
+    SourceConfinement confinement;
+
     public SourceTestResult test(ConfiguredSource source) {
         return source.kind() == SourceKind.LANGFUSE_API ? testLangfuse(source) : testDirectory(source);
     }
 
-    /** The two credentials named by a Langfuse source, or empty when one is missing. */
+    /**
+     * Why this source may not be pulled now: its directory or host lies outside what is allowed, or a
+     * key property outside the source-key namespace (a source saved before these rules). Empty when it may.
+     */
+    public Optional<String> pullRefusal(ConfiguredSource source) {
+        if (source.kind() != SourceKind.LANGFUSE_API) {
+            return source.watchedDirectory() == null ? Optional.empty() : confinement.directoryRefusal(source.watchedDirectory());
+        }
+        for (String property : new String[] {source.publicKeyProperty(), source.secretKeyProperty()}) {
+            Optional<String> problem = SourceKeyProperty.problem(property);
+            if (problem.isPresent()) {
+                return Optional.of("a key property " + problem.get() + "; edit the source");
+            }
+        }
+        return confinement.destinationRefusal(URI.create(source.baseUrl()));
+    }
+
+    /** The two credentials named by a Langfuse source, or empty when one is missing or outside the source-key namespace. */
     public Optional<String[]> credentials(ConfiguredSource source) {
         Optional<String> publicKey = value(source.publicKeyProperty());
         Optional<String> secretKey = value(source.secretKeyProperty());
@@ -50,6 +74,12 @@ public class SourceCheck {
         List<Check> checks = new ArrayList<>();
         if (source.watchedDirectory() == null) {
             checks.add(new Check("directory", true, "no watched directory: this source receives uploads only"));
+            return SourceTestResult.of(checks, null, null);
+        }
+        Optional<String> refused = confinement.directoryRefusal(source.watchedDirectory());
+        if (refused.isPresent()) {
+            // Said before looking: whether a path outside the roots exists is none of the test's business.
+            checks.add(new Check("allowed", false, refused.get()));
             return SourceTestResult.of(checks, null, null);
         }
         Path directory = Path.of(source.watchedDirectory());
@@ -81,6 +111,12 @@ public class SourceCheck {
 
     private SourceTestResult testLangfuse(ConfiguredSource source) {
         List<Check> checks = new ArrayList<>();
+        Optional<String> refused = pullRefusal(source);
+        if (refused.isPresent()) {
+            // Nothing resolved and nothing sent: neither whether a property is set nor whether a host answers.
+            checks.add(new Check("allowed", false, refused.get()));
+            return SourceTestResult.of(checks, null, null);
+        }
         Optional<String> publicKey = value(source.publicKeyProperty());
         Optional<String> secretKey = value(source.secretKeyProperty());
         checks.add(resolved("publicKey", source.publicKeyProperty(), publicKey.isPresent()));
@@ -100,13 +136,13 @@ public class SourceCheck {
         return new Check(name, present, present
                 ? "the property " + property + " is set"
                 : "the property " + property + " is not set (environment variable "
-                        + property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+                        + new SourceKeyProperty(property).environmentVariable()
                         + ", or asadmin create-password-alias " + property + ")");
     }
 
     private Optional<String> value(String property) {
-        if (property == null) {
-            return Optional.empty();
+        if (!SourceKeyProperty.isOne(property)) {
+            return Optional.empty(); // never look up a property outside the namespace
         }
         return config.getOptionalValue(property, String.class).filter(v -> !v.isBlank());
     }

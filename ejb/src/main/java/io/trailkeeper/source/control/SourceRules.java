@@ -1,6 +1,7 @@
 package io.trailkeeper.source.control;
 
 import io.trailkeeper.source.entity.SourceDefinition;
+import io.trailkeeper.source.entity.SourceKeyProperty;
 import io.trailkeeper.source.entity.SourceRejected;
 import io.trailkeeper.trail.entity.AuditSource;
 import io.trailkeeper.trail.entity.SourceKind;
@@ -29,9 +30,6 @@ public final class SourceRules {
     public static final int MAX_DESCRIPTION = 1000;
     public static final int MAX_DIRECTORY = 1000;
     public static final int MAX_BASE_URL = 500;
-    public static final int MAX_PROPERTY_NAME = 200;
-
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** Langfuse keys start like this; such a value in a name field is a key pasted by mistake. */
     private static final Pattern LANGFUSE_KEY = Pattern.compile("(?i)^(pk|sk)-lf-.*");
     /**
@@ -40,11 +38,16 @@ public final class SourceRules {
      */
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
-    private final List<Path> watchRoots;
+    private final WatchRoots watchRoots;
+    private final DestinationPolicy destinations;
 
-    /** @param watchRoots directories a watched directory must lie in; empty allows any absolute directory */
-    public SourceRules(List<Path> watchRoots) {
-        this.watchRoots = watchRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    /**
+     * @param watchRoots   the directories a watched directory must lie in
+     * @param destinations the hosts a pulled source may be fetched from
+     */
+    public SourceRules(WatchRoots watchRoots, DestinationPolicy destinations) {
+        this.watchRoots = watchRoots;
+        this.destinations = destinations;
     }
 
     public SourceDefinition validate(SourceDefinition asked) {
@@ -76,7 +79,7 @@ public final class SourceRules {
             if (directory != null) {
                 problems.add("watchedDirectory: a LANGFUSE_API source is pulled over HTTP, not from a directory");
             }
-            baseUrl = checkBaseUrl(baseUrl, problems);
+            baseUrl = checkBaseUrl(baseUrl, destinations, problems);
             checkPropertyName("publicKeyProperty", publicKey, problems);
             checkPropertyName("secretKeyProperty", secretKey, problems);
             if (publicKey != null && publicKey.equals(secretKey)) {
@@ -128,13 +131,11 @@ public final class SourceRules {
             }
         }
         Path normalized = path.normalize();
-        if (!watchRoots.isEmpty() && watchRoots.stream().noneMatch(normalized::startsWith)) {
-            problems.add("watchedDirectory: must lie inside one of the directories allowed by trailkeeper.sources.watch-roots");
-        }
+        watchRoots.refusal(normalized).ifPresent(refusal -> problems.add("watchedDirectory: " + refusal));
         return normalized.toString();
     }
 
-    private static String checkBaseUrl(String baseUrl, List<String> problems) {
+    private static String checkBaseUrl(String baseUrl, DestinationPolicy destinations, List<String> problems) {
         if (baseUrl == null) {
             problems.add("baseUrl: required for LANGFUSE_API, e.g. https://cloud.langfuse.com");
             return null;
@@ -163,19 +164,23 @@ public final class SourceRules {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             problems.add("baseUrl: without query or fragment");
         }
+        if (host != null) {
+            // A host that cannot be resolved now is judged again before every request it would get.
+            DestinationPolicy.Decision decision = destinations.check(uri);
+            if (decision.verdict() == DestinationPolicy.Verdict.REFUSED) {
+                problems.add("baseUrl: " + decision.reason());
+            }
+        }
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     private static void checkPropertyName(String field, String value, List<String> problems) {
-        if (value == null) {
-            problems.add(field + ": required, the name of a configuration property such as langfuse.prod."
-                    + (field.startsWith("public") ? "public-key" : "secret-key"));
-        } else if (LANGFUSE_KEY.matcher(value).matches()) {
+        if (value != null && LANGFUSE_KEY.matcher(value).matches()) {
             // Said without echoing the value: it is probably a credential.
             problems.add(field + ": this looks like a Langfuse key itself; enter the NAME of the configuration property "
                     + "(environment variable or password alias) that holds it, never the key");
-        } else if (value.length() > MAX_PROPERTY_NAME || !PROPERTY_NAME.matcher(value).matches()) {
-            problems.add(field + ": 1 to " + MAX_PROPERTY_NAME + " letters, digits, '.', '_' or '-'");
+        } else {
+            SourceKeyProperty.problem(value).ifPresent(problem -> problems.add(field + ": " + problem));
         }
     }
 

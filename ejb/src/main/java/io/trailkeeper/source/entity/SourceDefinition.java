@@ -5,7 +5,7 @@ import io.trailkeeper.trail.entity.SourceKind;
 /**
  * What an officer says about a source: its identity (name, kind: fixed once created) and how it is
  * pulled. Fields that do not apply to the kind stay null. For Langfuse the two key fields are NAMES
- * of MicroProfile Config properties (e.g. {@code langfuse.prod.secret-key}), never the keys.
+ * of MicroProfile Config properties (e.g. {@code trailkeeper.source-keys.prod.secret-key}), never the keys.
  *
  * @param enabled             false pauses scheduled pulls; uploads and "pull now" still work
  * @param watchedDirectory    file kinds: absolute path of a directory to pull new files from, or null for uploads only

@@ -36,7 +36,7 @@ public class TrailQueries {
         long total = query.create(em, "SELECT COUNT(e) FROM AuditEvent e", "", Long.class).getSingleResult();
         List<AuditEvent> items = query.create(em, "SELECT e FROM AuditEvent e JOIN FETCH e.source",
                         " ORDER BY e.occurredAt DESC, e.id", AuditEvent.class)
-                .setFirstResult(Math.multiplyExact(page, size))
+                .setFirstResult(InvalidQuery.firstResult(page, size))
                 .setMaxResults(size)
                 .getResultList();
         return new EventPage(items, page, size, total);

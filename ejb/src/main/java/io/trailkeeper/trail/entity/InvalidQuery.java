@@ -12,4 +12,16 @@ public class InvalidQuery extends IllegalArgumentException {
     public InvalidQuery(String message) {
         super(message);
     }
+
+    /**
+     * Where a page starts, for a query that can skip at most {@link Integer#MAX_VALUE} rows (JPA's
+     * {@code setFirstResult}); a page beyond that is the caller's mistake, not an overflow.
+     */
+    public static int firstResult(int page, int size) {
+        long first = (long) page * size;
+        if (first > Integer.MAX_VALUE) {
+            throw new InvalidQuery("page is too far: page × size must stay below " + ((long) Integer.MAX_VALUE + 1));
+        }
+        return (int) first;
+    }
 }

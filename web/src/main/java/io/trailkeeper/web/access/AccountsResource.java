@@ -61,7 +61,7 @@ public class AccountsResource {
                 .entity(AccountView.of(created)).build();
     }
 
-    private static Set<Role> roles(List<String> names) {
+    static Set<Role> roles(List<String> names) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names == null ? List.<String>of() : names) {
             try {

@@ -1,6 +1,7 @@
 package io.trailkeeper.web.access;
 
 import io.trailkeeper.web.platform.Problem;
+import io.trailkeeper.web.platform.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -26,6 +27,7 @@ import java.util.Set;
  * One mechanism, two ways in. Pages: the sign-in page authenticates programmatically and the caller
  * is kept in the HTTP session; unauthenticated page requests are redirected to sign-in. REST API:
  * HTTP Basic on every request and nothing else; a missing or wrong credential gets 401 problem+json.
+ * Payara's {@code /metrics} is authenticated the same way.
  * The API deliberately ignores the session cookie (CSRF: another site could make a signed-in browser
  * send requests carrying it).
  *
@@ -39,6 +41,11 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
     static final String SIGN_IN_PAGE = "/signin.xhtml";
     static final String PASSWORD_PAGE = "/app/password.xhtml";
     private static final String PASSWORD_API = "/api/me/password";
+    /**
+     * Payara's MicroProfile Metrics endpoint, which the hardened domain restricts to the role ADMIN: a
+     * scraper authenticates like an API client, never with a page session.
+     */
+    private static final String METRICS = "/metrics";
 
     private final IdentityStoreHandler identities;
     private final SignInThrottle throttle;
@@ -56,12 +63,13 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        SecurityHeaders.apply(request, response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential) {
             return signIn(request, context, (UsernamePasswordCredential) credential);
         }
-        if (path.equals("/api") || path.startsWith("/api/")) {
+        if (path.equals("/api") || path.startsWith("/api/") || path.equals(METRICS) || path.startsWith(METRICS + "/")) {
             return api(request, response, context, path);
         }
         return page(request, context, path);

@@ -63,6 +63,8 @@ public class QuarantinePage implements Serializable {
                     .map(q -> QuarantineResource.QuarantinedView.of(q, null)).toList();
         } catch (IllegalArgumentException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            // The page still answers, with the reason, but as what it is: the request's fault.
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
         }
     }
 

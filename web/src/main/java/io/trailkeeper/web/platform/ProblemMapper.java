@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,6 +55,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof IllegalArgumentException invalid) {
             return Problem.of(Response.Status.BAD_REQUEST, invalid.getMessage());
         }
+        if (thrown instanceof ProcessingException && causedBy(thrown, IOException.class)) {
+            // The body stopped before its Content-Length: the client stalled or the connection broke.
+            return Problem.of(Response.Status.BAD_REQUEST, "the request body ended before all of it arrived; send the request again");
+        }
         if (thrown instanceof JsonbException || thrown instanceof ProcessingException) {
             return Problem.of(Response.Status.BAD_REQUEST, "the request body is not valid JSON for this operation");
         }
@@ -61,6 +66,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, thrown);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
                 "an unexpected error occurred; quote incident " + incident + " to your administrator");
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable thrown) {

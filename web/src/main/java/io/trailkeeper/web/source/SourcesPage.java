@@ -5,6 +5,7 @@ import io.trailkeeper.jobs.source.PullStarted;
 import io.trailkeeper.jobs.source.SourcePulls;
 import io.trailkeeper.source.boundary.SourceCatalog;
 import io.trailkeeper.source.boundary.SourceCheck;
+import io.trailkeeper.source.boundary.SourceConfinement;
 import io.trailkeeper.source.control.SourceRules;
 import io.trailkeeper.source.entity.ConfiguredSource;
 import io.trailkeeper.source.entity.PullTrigger;
@@ -17,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.net.URLEncoder;
@@ -42,6 +44,9 @@ public class SourcesPage implements Serializable {
 
     @EJB
     SourcePulls pulls;
+
+    @Inject
+    SourceConfinement confinement;
 
     private List<SourceView> sources;
     private UUID editing;
@@ -191,6 +196,8 @@ public class SourcesPage implements Serializable {
     public String getWatchedDirectory() { return watchedDirectory; }
     public void setWatchedDirectory(String watchedDirectory) { this.watchedDirectory = watchedDirectory; }
     public Integer getPollIntervalSeconds() { return pollIntervalSeconds; }
+
+    public String getWatchRoots() { return confinement.watchRootsDescribed(); }
     public void setPollIntervalSeconds(Integer pollIntervalSeconds) { this.pollIntervalSeconds = pollIntervalSeconds; }
     public String getBaseUrl() { return baseUrl; }
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }

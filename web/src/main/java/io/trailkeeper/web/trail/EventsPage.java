@@ -77,6 +77,8 @@ public class EventsPage implements Serializable {
             searched = true;
         } catch (IllegalArgumentException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            // The page still answers, with the reason, but as what it is: the request's fault.
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
         }
         if (event != null && !event.isBlank()) {
             Optional<AuditEvent> found = eventId().flatMap(trail::find);

@@ -34,6 +34,17 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aBodyThatStoppedBeforeItsLengthIsTheClientsFaultNotBadJson() {
+        Problem stalled = ProblemMapper.problemFor(new jakarta.ws.rs.ProcessingException(
+                new java.io.IOException(new java.util.concurrent.TimeoutException())));
+        assertEquals(400, stalled.status());
+        assertEquals("the request body ended before all of it arrived; send the request again", stalled.detail());
+
+        Problem notJson = ProblemMapper.problemFor(new jakarta.ws.rs.ProcessingException("Unexpected char"));
+        assertEquals("the request body is not valid JSON for this operation", notJson.detail());
+    }
+
+    @Test
     void aRejectedAccountChangeIsABadRequestWithItsMessage() {
         Problem problem = ProblemMapper.problemFor(new AccountRejected("the user name 'alice' is taken"));
 
