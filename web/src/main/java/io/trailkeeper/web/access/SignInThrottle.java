@@ -152,6 +152,13 @@ public class SignInThrottle {
         warnAboutEvictions();
     }
 
+    /** Counts a failed attempt that names no account (an invalid API token) against the address only. */
+    public void failedWithoutName(String address) {
+        addresses.failed(address).ifPresent(until -> LOG.warning(() -> "Sign-in lock-out: " + addresses.maxFailures()
+                + " failed sign-ins from " + address + "; further attempts from there are refused until " + until));
+        warnAboutEvictions();
+    }
+
     /** A successful sign-in: the name's failures are forgiven; the address's stay counted. */
     public void succeeded(String accountName) {
         accounts.forget(fingerprint(accountName));

@@ -1,5 +1,8 @@
 package io.trailkeeper.web.access;
 
+import io.trailkeeper.access.boundary.ApiTokens;
+import io.trailkeeper.access.entity.Caller;
+import io.trailkeeper.access.entity.Role;
 import io.trailkeeper.web.platform.Problem;
 import io.trailkeeper.web.platform.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +25,13 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One mechanism, two ways in. Pages: the sign-in page authenticates programmatically and the caller
  * is kept in the HTTP session; unauthenticated page requests are redirected to sign-in. REST API:
- * HTTP Basic on every request and nothing else; a missing or wrong credential gets 401 problem+json.
+ * HTTP Basic or an API token ({@code Authorization: Bearer tkn_…}) on every request and nothing else;
+ * a missing or wrong credential gets 401 problem+json.
  * Payara's {@code /metrics} is authenticated the same way.
  * The API deliberately ignores the session cookie (CSRF: another site could make a signed-in browser
  * send requests carrying it).
@@ -47,17 +52,21 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
      */
     private static final String METRICS = "/metrics";
 
+    private static final String BY_TOKEN = TrailkeeperAuthentication.class.getName() + ".byToken";
+
     private final IdentityStoreHandler identities;
     private final SignInThrottle throttle;
+    private final ApiTokens tokens;
 
     @Inject
-    public TrailkeeperAuthentication(IdentityStoreHandler identities, SignInThrottle throttle) {
+    public TrailkeeperAuthentication(IdentityStoreHandler identities, SignInThrottle throttle, ApiTokens tokens) {
         this.identities = identities;
         this.throttle = throttle;
+        this.tokens = tokens;
     }
 
     protected TrailkeeperAuthentication() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Override
@@ -100,9 +109,12 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
                                      HttpMessageContext context, String path) {
         String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(request, response, context, path, authorization.substring(7).trim());
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.isProtected()
-                    ? refuse(response, 401, "Unauthorized", "sign in with HTTP Basic credentials", path)
+                    ? refuse(response, 401, "Unauthorized", "sign in with HTTP Basic credentials or an API token (Bearer)", path)
                     : context.doNothing();
         }
         UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
@@ -127,6 +139,33 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
                     "this account still has its one-time password; change it first (PUT " + PASSWORD_API + ")", path);
         }
         return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), groups);
+    }
+
+    /**
+     * An API token: one index look-up instead of a password derivation. Failures count against the
+     * client address like failed sign-ins (a token has 256 random bits, so this only limits noise).
+     */
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+                                        String path, String token) {
+        String address = throttle.addressOf(request);
+        Optional<SignInRefusal> refusal = throttle.refusal(null, address);
+        if (refusal.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(refusal.get().retryAfterSeconds()));
+            return refuse(response, 429, "Too Many Requests", SignInRefusal.DETAIL, path);
+        }
+        Optional<Caller> caller = tokens.authenticate(token);
+        if (caller.isEmpty()) {
+            throttle.failedWithoutName(address);
+            return refuse(response, 401, "Unauthorized", "the API token is not valid: unknown, expired or revoked", path);
+        }
+        request.setAttribute(BY_TOKEN, Boolean.TRUE);
+        Set<String> groups = caller.get().roles().stream().map(Role::name).collect(Collectors.toCollection(HashSet::new));
+        return context.notifyContainerAboutLogin(caller.get().username(), groups);
+    }
+
+    /** Whether the request was authenticated with an API token rather than a password. */
+    static boolean byToken(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(BY_TOKEN));
     }
 
     private static AuthenticationStatus page(HttpServletRequest request, HttpMessageContext context, String path) {

@@ -40,7 +40,8 @@ class TrailkeeperAuthenticationThrottleTest {
         return login.getCaller().equals("alice") && login.getPasswordAsString().equals(PASSWORD)
                 ? new CredentialValidationResult("alice", Set.of("AUDITOR"))
                 : CredentialValidationResult.INVALID_RESULT;
-    }, new SignInThrottle(3, 100, Duration.ofMinutes(15), Duration.ofMinutes(15), 1000, new ClientAddress(Set.of()), clock));
+    }, new SignInThrottle(3, 100, Duration.ofMinutes(15), Duration.ofMinutes(15), 1000, new ClientAddress(Set.of()), clock),
+            null); // no API tokens in these exchanges
 
     @Test
     void theApiAnswers429WithRetryAfterToTheRightPasswordOnceTheNameIsLockedOut() {
@@ -147,6 +148,7 @@ class TrailkeeperAuthenticationThrottleTest {
                 case "getRequestURI" -> path;
                 case "getContextPath" -> "";
                 case "getRemoteAddr" -> "198.51.100.7";
+                case "isSecure" -> false;
                 case "getHeader" -> requestHeaders.get((String) args[0]);
                 case "getHeaders" -> requestHeaders.containsKey((String) args[0])
                         ? Collections.enumeration(java.util.List.of(requestHeaders.get((String) args[0])))
