@@ -1,6 +1,7 @@
 package io.trailkeeper.jobs.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -64,24 +66,62 @@ class LineReadAheadTest {
     }
 
     @Test
-    void never_holds_more_than_its_limits_ahead() throws Exception {
+    void reads_ahead_up_to_its_line_limit_and_no_further() throws Exception {
         Path file = file(10_000);
         AtomicInteger decoded = new AtomicInteger();
+        Thread[] reader = new Thread[1];
         try (LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024),
-                line -> decoded.incrementAndGet(), THREADS, 50, 1 << 20)) {
+                line -> decoded.incrementAndGet(), recording(reader), 50, 1 << 20)) {
             ahead.next();
-            Thread.sleep(200);
-            // one handed out, 50 waiting, and at most one more decoded that waits for room
-            assertTrue(decoded.get() <= 52, "decoded " + decoded.get());
+            int settled = settledCount(reader[0], decoded);
+            // One handed out, 50 waiting, and at most one more decoded that waits for room.
+            assertTrue(settled >= 51 && settled <= 52, "decoded " + settled);
         }
-        decoded.set(0);
+    }
+
+    @Test
+    void reads_ahead_up_to_its_byte_limit_and_no_further() throws Exception {
+        Path file = file(10_000);
+        AtomicInteger decoded = new AtomicInteger();
+        Thread[] reader = new Thread[1];
         try (LineReadAhead ahead = LineReadAhead.start(JsonLinesCursor.open(file, LinePosition.start(), 1024),
-                line -> decoded.incrementAndGet(), THREADS, 1000, 70)) {
+                line -> decoded.incrementAndGet(), recording(reader), 1000, 70)) {
             ahead.next();
-            Thread.sleep(200);
-            // lines are 6 to 10 bytes: 70 bytes hold at most 11 of them
-            assertTrue(decoded.get() <= 13, "decoded " + decoded.get());
+            int settled = settledCount(reader[0], decoded);
+            // Lines are 6 to 10 bytes: 70 bytes hold at least 7 and at most 11 of them.
+            assertTrue(settled >= 8 && settled <= 13, "decoded " + settled);
         }
+    }
+
+    private static ThreadFactory recording(Thread[] created) {
+        return runnable -> {
+            created[0] = new Thread(runnable);
+            return created[0];
+        };
+    }
+
+    /**
+     * Waits, for at most 30 seconds, until the reading thread has stopped for want of room: it is
+     * parked and has decoded nothing more since the last look. Read-ahead that ignored its limits
+     * would instead run to the end of the file; read-ahead that never started has no thread.
+     */
+    private static int settledCount(Thread reader, AtomicInteger decoded) throws InterruptedException {
+        assertNotNull(reader, "a reading thread was asked for");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            int now = decoded.get();
+            Thread.State state = reader.getState();
+            if (state == Thread.State.TERMINATED) {
+                return now;
+            }
+            if (now == last && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the reading thread never settled; decoded " + decoded.get());
     }
 
     @Test

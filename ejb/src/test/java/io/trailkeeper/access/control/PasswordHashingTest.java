@@ -6,7 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Provider;
+import java.security.Security;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.KeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.SecretKeyFactorySpi;
+import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -116,7 +129,94 @@ class PasswordHashingTest {
     }
 
     @Test
-    void burningAnUnknownUsersPasswordDoesNotThrow() {
-        hashing.burn(chars("whatever was typed"));
+    void burningAnUnknownUsersPasswordRunsTheSameDerivationAsCheckingAKnownUsersPassword() {
+        // Not the minimum, so that a burn with a fixed work factor of its own would show.
+        PasswordHashing hashing = new PasswordHashing(3 * FAST);
+        String stored = hashing.hash(chars("correct horse battery"));
+
+        List<Derivation> derivations = Derivation.recordedDuring(() -> {
+            hashing.matches(chars("wrong horse battery"), stored);
+            hashing.burn(chars("whatever was typed"));
+        });
+
+        // Same algorithm, iterations, key and salt sizes: the same work, so the time taken does not
+        // tell an unknown user name from a wrong password.
+        assertEquals(2, derivations.size(), "one derivation for the check, one for the burn: " + derivations);
+        Derivation check = derivations.get(0);
+        assertEquals(new Derivation("PBKDF2WithHmacSHA512", 3 * FAST, 512, 16), check);
+        assertEquals(check, derivations.get(1));
+    }
+
+    /**
+     * One PBKDF2 key derivation as {@link PasswordHashing} asked the Java security providers for it.
+     * {@link #recordedDuring} puts a provider in front of the others that notes each request and
+     * hands it on to the runtime's own PBKDF2, so the hashes stay real.
+     */
+    record Derivation(String algorithm, int iterations, int keyBits, int saltBytes) {
+
+        static List<Derivation> recordedDuring(Runnable work) {
+            List<Derivation> recorded = Collections.synchronizedList(new ArrayList<>());
+            Provider recording = new RecordingProvider(recorded);
+            Security.insertProviderAt(recording, 1);
+            try {
+                work.run();
+            } finally {
+                Security.removeProvider(recording.getName());
+            }
+            return List.copyOf(recorded);
+        }
+    }
+
+    static final class RecordingProvider extends Provider {
+
+        RecordingProvider(List<Derivation> recorded) {
+            super("TrailkeeperTestRecordingPbkdf2", "1", "notes PBKDF2 requests, then hands them on to SunJCE");
+            // The weaker variants too, so that a burn on a cheaper one is recorded and shows as different.
+            for (String algorithm : List.of("PBKDF2WithHmacSHA512", "PBKDF2WithHmacSHA256", "PBKDF2WithHmacSHA1")) {
+                putService(new Service(this, "SecretKeyFactory", algorithm, Recorder.class.getName(), null, null) {
+                    @Override
+                    public Object newInstance(Object constructorParameter) {
+                        return new Recorder(algorithm, recorded);
+                    }
+                });
+            }
+        }
+    }
+
+    static final class Recorder extends SecretKeyFactorySpi {
+
+        private final String algorithm;
+        private final List<Derivation> recorded;
+
+        Recorder(String algorithm, List<Derivation> recorded) {
+            this.algorithm = algorithm;
+            this.recorded = recorded;
+        }
+
+        @Override
+        protected SecretKey engineGenerateSecret(KeySpec keySpec) throws InvalidKeySpecException {
+            if (keySpec instanceof PBEKeySpec pbe) {
+                recorded.add(new Derivation(algorithm, pbe.getIterationCount(), pbe.getKeyLength(), pbe.getSalt().length));
+            }
+            return runtimes().generateSecret(keySpec);
+        }
+
+        @Override
+        protected KeySpec engineGetKeySpec(SecretKey key, Class<?> keySpecClass) throws InvalidKeySpecException {
+            return runtimes().getKeySpec(key, keySpecClass);
+        }
+
+        @Override
+        protected SecretKey engineTranslateKey(SecretKey key) throws InvalidKeyException {
+            return runtimes().translateKey(key);
+        }
+
+        private SecretKeyFactory runtimes() {
+            try {
+                return SecretKeyFactory.getInstance(algorithm, "SunJCE");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

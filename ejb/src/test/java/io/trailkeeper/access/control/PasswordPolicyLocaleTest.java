@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** Kept out of the repository: fails against the current PasswordPolicy. */
 class PasswordPolicyLocaleTest {
 
     @Test

@@ -7,7 +7,6 @@ import io.trailkeeper.trail.entity.SourceKind;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Kept out of the repository: fails against the current QuarantinedRecord. */
 class QuarantinedRecordSurrogateTest {
 
     @Test

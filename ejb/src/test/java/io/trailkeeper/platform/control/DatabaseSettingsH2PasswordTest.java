@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
 
-/** Kept out of the repository: fails against the current DatabaseSettings. */
 class DatabaseSettingsH2PasswordTest {
 
     @Test

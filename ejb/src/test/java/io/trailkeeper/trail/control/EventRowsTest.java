@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trailkeeper.integrity.control.LeafRows;
@@ -133,14 +134,15 @@ class EventRowsTest {
         AuditEvent again = new AuditEvent(UUID.randomUUID(), source, new AuditEventDraft("evt-1", OCCURRED, "a", null, null, null,
                 null, null, null, "crm.lookup", null, null, null, null, null, null, null, null, null, null, null),
                 null, null, MaskingCounts.NONE, null, INGESTED);
-        try {
-            EventRows.insert(connection, List.of(again));
-        } catch (SQLException expected) {
-            // the unique constraint (source, source event id, occurred at) holds
-        }
-        try (ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM audit_event")) {
-            count.next();
-            assertEquals(1, count.getInt(1));
+
+        // Refused loudly: an import that silently dropped the row would count it as stored.
+        SQLException refused = assertThrows(SQLException.class, () -> EventRows.insert(connection, List.of(again)));
+        assertEquals("23505", refused.getSQLState(), "a unique constraint violation, not some other failure: " + refused);
+
+        try (ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM audit_event")) {
+            assertTrue(rows.next());
+            assertEquals(event.id(), rows.getObject("id", UUID.class), "the first event is the one kept");
+            assertFalse(rows.next(), "exactly one row");
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.trailkeeper.trail.entity;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,19 +27,28 @@ class EventFilterTest {
 
     @Test
     void fromAfterToIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> EventFilter.period(NOV_2, NOV_1));
+        InvalidQuery refused = assertThrows(InvalidQuery.class, () -> EventFilter.period(NOV_2, NOV_1));
+        assertEquals("'from' must be before 'to'", refused.getMessage());
     }
 
     @Test
     void anEmptyPeriodIsRejectedBecauseToIsExclusive() {
-        assertThrows(IllegalArgumentException.class, () -> EventFilter.period(NOV_1, NOV_1));
+        InvalidQuery refused = assertThrows(InvalidQuery.class, () -> EventFilter.period(NOV_1, NOV_1));
+        assertEquals("'from' must be before 'to'", refused.getMessage());
     }
 
     @Test
     void eitherEndMayBeOpen() {
-        assertDoesNotThrow(() -> EventFilter.period(null, NOV_1));
-        assertDoesNotThrow(() -> EventFilter.period(NOV_1, null));
-        assertDoesNotThrow(() -> EventFilter.period(null, null));
+        EventFilter untilNov1 = EventFilter.period(null, NOV_1);
+        EventFilter sinceNov1 = EventFilter.period(NOV_1, null);
+        EventFilter always = EventFilter.period(null, null);
+
+        assertNull(untilNov1.from());
+        assertEquals(NOV_1, untilNov1.to());
+        assertEquals(NOV_1, sinceNov1.from());
+        assertNull(sinceNov1.to());
+        assertNull(always.from());
+        assertNull(always.to());
     }
 
     @ParameterizedTest
@@ -78,8 +86,26 @@ class EventFilterTest {
 
         InvalidQuery refused = assertThrows(InvalidQuery.class, () -> new EventFilter(null, null, null, null, tooLong, null, null));
         assertEquals("'result' is longer than 200 characters", refused.getMessage());
-        assertThrows(InvalidQuery.class, () -> new EventFilter(null, null, null, null, null, tooLong, null));
-        assertThrows(InvalidQuery.class, () -> new EventFilter(null, null, null, null, null, null, "a".repeat(65)));
-        assertDoesNotThrow(() -> new EventFilter(null, null, null, null, "r".repeat(200), null, "a".repeat(64)));
+        assertEquals("'region' is longer than 200 characters", assertThrows(InvalidQuery.class,
+                () -> new EventFilter(null, null, null, null, null, tooLong, null)).getMessage());
+        assertEquals("'agent' is longer than 200 characters", assertThrows(InvalidQuery.class,
+                () -> new EventFilter(null, null, tooLong, null)).getMessage());
+        assertEquals("'action' is longer than 200 characters", assertThrows(InvalidQuery.class,
+                () -> new EventFilter(null, null, null, tooLong)).getMessage());
+        assertEquals("'subjectPseudonym' is longer than 64 characters", assertThrows(InvalidQuery.class,
+                () -> new EventFilter(null, null, null, null, null, null, "a".repeat(65))).getMessage());
+    }
+
+    @Test
+    void aTextCriterionAsLongAsItsColumnIsKeptWhole() {
+        // Measured after trimming: surrounding blanks do not count against the column width.
+        EventFilter filter = new EventFilter(null, null, " " + "g".repeat(200) + " ", "c".repeat(200), "r".repeat(200),
+                "e".repeat(200), "a".repeat(64) + "\n");
+
+        assertEquals("g".repeat(200), filter.agentId());
+        assertEquals("c".repeat(200), filter.action());
+        assertEquals("r".repeat(200), filter.result());
+        assertEquals("e".repeat(200), filter.region());
+        assertEquals("a".repeat(64), filter.subjectPseudonym());
     }
 }

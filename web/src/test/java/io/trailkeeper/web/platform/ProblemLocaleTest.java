@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** Kept out of the repository: fails against the current Problem. */
 class ProblemLocaleTest {
 
     @Test
