@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -48,7 +46,7 @@ class ClientErrorsIT {
         }
         HttpClient browser = signedInBrowser(officer);
         for (String page : new String[] {"/app/events.xhtml?" + FAR_PAGE, "/app/quarantine.xhtml?" + FAR_PAGE}) {
-            HttpResponse<String> shown = get(browser, page);
+            HttpResponse<String> shown = FacesForm.page(client, browser, page);
             assertEquals(400, shown.statusCode(), page);
             assertTrue(shown.body().contains("page is too far"), "the page says why: " + shown.body());
         }
@@ -94,20 +92,6 @@ class ClientErrorsIT {
 
     private HttpClient signedInBrowser(String authorization) {
         String[] credentials = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8).split(":", 2);
-        FacesForm signIn = FacesForm.signIn(client);
-        HttpResponse<String> signedIn = signIn.submit(credentials[0], credentials[1]);
-        assertEquals(302, signedIn.statusCode(), "signed in: " + signedIn.body());
-        return signIn.browser();
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) {
-        try {
-            return browser.send(HttpRequest.newBuilder(client.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return FacesForm.signedIn(client, credentials[0], credentials[1]);
     }
 }

@@ -527,7 +527,7 @@ class DomainInContainerIT {
         // every scheduled pull as soon as one source had been pulled by hand.
         var source = sources.add(new io.trailkeeper.source.entity.SourceDefinition("last-pulled-" + UUID.randomUUID(),
                 io.trailkeeper.trail.entity.SourceKind.LANGFUSE_API, null, false, null, null, "http://localhost:9",
-                "trailkeeper.test.langfuse.public", "trailkeeper.test.langfuse.secret", 100), "in-container-test");
+                "trailkeeper.source-keys.test.public-key", "trailkeeper.source-keys.test.secret-key", 100), "in-container-test");
         Instant earlier = Instant.parse("2026-11-20T08:00:00.123Z");
         Instant later = Instant.parse("2026-11-21T09:30:00.456Z");
         long execution = 9_000_000_000L + new java.util.Random().nextInt(1_000_000);

@@ -83,6 +83,19 @@ record FacesForm(TrailkeeperClient client, HttpClient browser, String formId, St
         return value.group(1).replace("&amp;", "&");
     }
 
+    /** A browser of its own, signed in with this name and password through the sign-in page. */
+    static HttpClient signedIn(TrailkeeperClient client, String username, String password) {
+        FacesForm signIn = signIn(client);
+        HttpResponse<String> signedIn = signIn.submit(username, password);
+        assertEquals(302, signedIn.statusCode(), "signed in: " + signedIn.body());
+        return signIn.browser();
+    }
+
+    /** A page as this browser gets it (redirects seen, not followed). */
+    static HttpResponse<String> page(TrailkeeperClient client, HttpClient browser, String path) {
+        return send(browser, HttpRequest.newBuilder(client.uri(path)).GET().build());
+    }
+
     private static HttpResponse<String> send(HttpClient browser, HttpRequest request) {
         try {
             return browser.send(request, HttpResponse.BodyHandlers.ofString());

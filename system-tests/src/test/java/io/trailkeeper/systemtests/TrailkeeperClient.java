@@ -75,7 +75,10 @@ final class TrailkeeperClient {
         }
     }
 
-    /** Creates an account through the admin API and returns its Authorization header value. */
+    /**
+     * Creates an account through the admin API, lets its holder replace the one-time password with
+     * their own, and returns its Authorization header value.
+     */
     String createAccount(String role) {
         String username = role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "pw-" + UUID.randomUUID();
@@ -86,7 +89,14 @@ final class TrailkeeperClient {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("could not create a " + role + " account: " + created.statusCode() + " " + created.body());
         }
-        return basic(username, password);
+        // An administrator only hands out a one-time password: the holder chooses their own first.
+        String own = "own-" + UUID.randomUUID();
+        HttpResponse<String> changed = send("PUT", "/api/me/password", basic(username, password), "application/json",
+                Json.createObjectBuilder().add("currentPassword", password).add("newPassword", own).build().toString());
+        if (changed.statusCode() != 204) {
+            throw new IllegalStateException("could not choose the password of " + username + ": " + changed.statusCode() + " " + changed.body());
+        }
+        return basic(username, own);
     }
 
     /** Uploads an agent-action trail and waits until its import has finished; returns the final status. */

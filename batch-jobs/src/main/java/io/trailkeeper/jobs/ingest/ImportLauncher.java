@@ -124,6 +124,10 @@ public class ImportLauncher {
             return Optional.of(toStatus(operator, execution, executionsOfSameImport(operator, executionId), progress));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
+        } catch (JobSecurityException e) {
+            // Payara shows an execution only to the deployment that started it; an upgrade or a second
+            // run of the run command is a new deployment. Said as such, never as a server error.
+            return Optional.of(ImportStatus.unavailable(executionId));
         }
     }
 
@@ -188,10 +192,14 @@ public class ImportLauncher {
         List<ImportStatus> statuses = new ArrayList<>();
         try {
             for (JobInstance instance : operator.getJobInstances(JOB_NAME, 0, max)) {
-                List<JobExecution> executions = operator.getJobExecutions(instance);
-                executions.stream()
-                        .max(Comparator.comparingLong(JobExecution::getExecutionId))
-                        .ifPresent(latest -> statuses.add(toStatus(operator, latest, executions, progress)));
+                try {
+                    List<JobExecution> executions = operator.getJobExecutions(instance);
+                    executions.stream()
+                            .max(Comparator.comparingLong(JobExecution::getExecutionId))
+                            .ifPresent(latest -> statuses.add(toStatus(operator, latest, executions, progress)));
+                } catch (JobSecurityException e) {
+                    continue; // an import of an earlier deployment, which Payara does not show to this one
+                }
             }
         } catch (NoSuchJobException e) {
             return List.of(); // no import has run yet

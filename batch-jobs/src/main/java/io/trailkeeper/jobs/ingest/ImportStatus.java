@@ -20,6 +20,13 @@ public record ImportStatus(long executionId, String status, String source, Strin
                            long read, long stored, long duplicates, long quarantined,
                            Long restartedFrom, long latestExecutionId) {
 
+    /** Status of an execution the batch runtime refuses to show to this deployment (it was started by an earlier one). */
+    public static final String UNAVAILABLE = "UNAVAILABLE";
+
+    public static ImportStatus unavailable(long executionId) {
+        return new ImportStatus(executionId, UNAVAILABLE, null, null, null, null, null, 0, 0, 0, 0, null, executionId);
+    }
+
     public boolean finished() {
         return switch (status) {
             case "COMPLETED", "FAILED", "STOPPED", "ABANDONED" -> true;

@@ -75,6 +75,15 @@ public class AccountDirectory {
         account.changePassword(HASHING.hash(next), clock.instant());
     }
 
+    /**
+     * Who a signed-in session belongs to, as the account is now: empty once it is disabled or gone,
+     * with its current roles, so an administrator's change takes effect at the session's next request.
+     */
+    public Optional<Caller> current(String username) {
+        return find(username).filter(Account::enabled)
+                .map(account -> new Caller(account.username(), account.roles(), account.mustChangePassword()));
+    }
+
     public Optional<Account> find(String username) {
         if (username == null) {
             return Optional.empty();

@@ -75,6 +75,22 @@ public class Account {
         this.passwordChangedAt = now;
     }
 
+    /** A password an administrator set: only its holder knows a password they chose, so it must be changed at once. */
+    public void resetPassword(String newHash, Instant now) {
+        this.passwordHash = Objects.requireNonNull(newHash, "newHash");
+        this.mustChangePassword = true;
+        this.passwordChangedAt = now;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void changeRoles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
     public UUID id() { return id; }
     public String username() { return username; }
     public String passwordHash() { return passwordHash; }

@@ -12,6 +12,11 @@ record SignedInCaller(String username, Set<String> groups, boolean mustChangePas
         groups = Set.copyOf(groups);
     }
 
+    /** The same person as their account is now. */
+    SignedInCaller asNow(Set<String> currentGroups, boolean currentlyMustChangePassword) {
+        return new SignedInCaller(username, currentGroups, currentlyMustChangePassword);
+    }
+
     SignedInCaller passwordChanged() {
         return new SignedInCaller(username, groups, false);
     }

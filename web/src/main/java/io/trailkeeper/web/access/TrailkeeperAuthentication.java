@@ -1,5 +1,6 @@
 package io.trailkeeper.web.access;
 
+import io.trailkeeper.access.boundary.AccountDirectory;
 import io.trailkeeper.access.boundary.ApiTokens;
 import io.trailkeeper.access.entity.Caller;
 import io.trailkeeper.access.entity.Role;
@@ -57,16 +58,19 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
     private final IdentityStoreHandler identities;
     private final SignInThrottle throttle;
     private final ApiTokens tokens;
+    private final AccountDirectory accounts;
 
     @Inject
-    public TrailkeeperAuthentication(IdentityStoreHandler identities, SignInThrottle throttle, ApiTokens tokens) {
+    public TrailkeeperAuthentication(IdentityStoreHandler identities, SignInThrottle throttle, ApiTokens tokens,
+                                     AccountDirectory accounts) {
         this.identities = identities;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.accounts = accounts;
     }
 
     protected TrailkeeperAuthentication() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -168,10 +172,23 @@ public class TrailkeeperAuthentication implements HttpAuthenticationMechanism {
         return Boolean.TRUE.equals(request.getAttribute(BY_TOKEN));
     }
 
-    private static AuthenticationStatus page(HttpServletRequest request, HttpMessageContext context, String path) {
+    private AuthenticationStatus page(HttpServletRequest request, HttpMessageContext context, String path) {
         HttpSession session = request.getSession(false);
         SignedInCaller caller = session == null ? null : (SignedInCaller) session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE);
         if (caller != null) {
+            // The account as it is now: a disabled account's sessions end at their next request, and
+            // changed roles apply at once (SOC 2 CC6.3, timely removal of access).
+            Optional<Caller> current = accounts.current(caller.username());
+            if (current.isEmpty()) {
+                session.invalidate();
+                return context.isProtected() ? context.redirect(request.getContextPath() + SIGN_IN_PAGE) : context.doNothing();
+            }
+            SignedInCaller now = caller.asNow(current.get().roles().stream().map(Role::name).collect(Collectors.toSet()),
+                    current.get().mustChangePassword());
+            if (!now.equals(caller)) {
+                caller = now;
+                session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE, caller);
+            }
             if (caller.mustChangePassword() && context.isProtected() && !path.equals(PASSWORD_PAGE)) {
                 return context.redirect(request.getContextPath() + PASSWORD_PAGE);
             }

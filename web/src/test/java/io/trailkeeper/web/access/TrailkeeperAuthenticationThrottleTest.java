@@ -41,7 +41,7 @@ class TrailkeeperAuthenticationThrottleTest {
                 ? new CredentialValidationResult("alice", Set.of("AUDITOR"))
                 : CredentialValidationResult.INVALID_RESULT;
     }, new SignInThrottle(3, 100, Duration.ofMinutes(15), Duration.ofMinutes(15), 1000, new ClientAddress(Set.of()), clock),
-            null); // no API tokens in these exchanges
+            null, null); // no API tokens and no page sessions in these exchanges
 
     @Test
     void theApiAnswers429WithRetryAfterToTheRightPasswordOnceTheNameIsLockedOut() {
