@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# REST latency benchmark (issue 18): GET /api/events at CLIENTS concurrent clients on loopback, once
-# with API tokens (Authorization: Bearer) and once with HTTP Basic (a PBKDF2 check per call), against
+# REST latency benchmark (issue 18): GET /api/me (authentication alone) with an API token, and GET
+# /api/events at CLIENTS concurrent clients on loopback, once with the token (Authorization: Bearer)
+# and once with HTTP Basic (a PBKDF2 check per call), against
 # a fresh Payara domain on the embedded H2 database with a generated trail of EVENTS events. Prints
 # p50/p90/p99/max and requests per second for both. Its own domain on port base 28000 (HTTP 28080),
 # so it never collides with a server on 8080. Goal: p99 < 50 ms with tokens at 50 clients.
@@ -71,10 +72,14 @@ TOKEN=$(curl -fsS -H "Authorization: $BASIC" -H 'Content-Type: application/json'
     "$BASE/api/tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [ -n "$TOKEN" ] || { echo "no token issued" >&2; exit 1; }
 
-URL="$BASE/api/events?size=25&agent=support-assistant"
-run() { java -cp "$TARGET/classes" io.trailkeeper.bench.RestLatency "$URL" "$1" "$CLIENTS" "$2" "$3"; }
+run() { java -cp "$TARGET/classes" io.trailkeeper.bench.RestLatency "$1" "$2" "$CLIENTS" "$3" "$4"; }
+EVENTS_URL="$BASE/api/events?size=25&agent=support-assistant"
+ME_URL="$BASE/api/me"
 say "warming up"
-run "Bearer $TOKEN" 20 warm-up >/dev/null
-say "measuring GET /api/events (25 newest of one agent, of $EVENTS events) at $CLIENTS concurrent clients"
-run "Bearer $TOKEN" "$REQUESTS" Bearer
-run "$BASIC" "$BASIC_REQUESTS" Basic
+run "$EVENTS_URL" "Bearer $TOKEN" 20 warm-up >/dev/null
+run "$ME_URL" "Bearer $TOKEN" 20 warm-up >/dev/null
+say "GET /api/me (authentication and little else) at $CLIENTS concurrent clients"
+run "$ME_URL" "Bearer $TOKEN" "$REQUESTS" Bearer
+say "GET /api/events (25 newest of one agent, of $EVENTS events) at $CLIENTS concurrent clients"
+run "$EVENTS_URL" "Bearer $TOKEN" "$REQUESTS" Bearer
+run "$EVENTS_URL" "$BASIC" "$BASIC_REQUESTS" Basic
