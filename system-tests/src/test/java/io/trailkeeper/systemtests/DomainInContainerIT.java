@@ -66,6 +66,9 @@ class DomainInContainerIT {
     }
 
     @EJB
+    io.trailkeeper.source.boundary.PullHistory pullHistory;
+
+    @EJB
     TrailIngestion ingestion;
 
     @EJB
@@ -522,21 +525,27 @@ class DomainInContainerIT {
     }
 
     @Test
-    void theScheduleReadsWhenASourceWasLastPulled() {
+    void theScheduleReadsWhenASourceWasLastPulled() throws InterruptedException {
         // On PostgreSQL an aggregate over this column once came back as a raw java.sql.Timestamp and broke
         // every scheduled pull as soon as one source had been pulled by hand.
         var source = sources.add(new io.trailkeeper.source.entity.SourceDefinition("last-pulled-" + UUID.randomUUID(),
                 io.trailkeeper.trail.entity.SourceKind.LANGFUSE_API, null, false, null, null, "http://localhost:9",
                 "trailkeeper.source-keys.test.public-key", "trailkeeper.source-keys.test.secret-key", 100), "in-container-test");
-        Instant earlier = Instant.parse("2026-11-20T08:00:00.123Z");
-        Instant later = Instant.parse("2026-11-21T09:30:00.456Z");
-        long execution = 9_000_000_000L + new java.util.Random().nextInt(1_000_000);
-        sources.recordPull(source.id(), execution, io.trailkeeper.source.entity.PullTrigger.MANUAL, null, "officer", earlier);
-        sources.recordPull(source.id(), execution + 1, io.trailkeeper.source.entity.PullTrigger.UPLOAD, "f.jsonl", "officer", later);
+        UUID manual = pullHistory.opened(new io.trailkeeper.source.entity.NewPull(source.id(), "langfuse-pull", UUID.randomUUID(),
+                io.trailkeeper.source.entity.PullTrigger.MANUAL, null, "officer", "pageSize=100\n", null));
+        Thread.sleep(20); // two distinct instants, so "the latest" has one answer
+        UUID upload = pullHistory.opened(new io.trailkeeper.source.entity.NewPull(source.id(), "langfuse-pull", UUID.randomUUID(),
+                io.trailkeeper.source.entity.PullTrigger.UPLOAD, "f.jsonl", "officer", "pageSize=100\n", null));
+        Instant earlier = pullHistory.find(manual).orElseThrow().startedAt();
+        Instant later = pullHistory.find(upload).orElseThrow().startedAt();
 
         assertEquals(Optional.of(earlier), sources.lastPulledAt(source.id(),
                 java.util.EnumSet.of(io.trailkeeper.source.entity.PullTrigger.SCHEDULE, io.trailkeeper.source.entity.PullTrigger.MANUAL)));
         assertEquals(Optional.of(later), sources.lastPulledAt(source.id(), java.util.EnumSet.allOf(io.trailkeeper.source.entity.PullTrigger.class)));
         assertEquals(Optional.empty(), sources.lastPulledAt(source.id(), java.util.EnumSet.of(io.trailkeeper.source.entity.PullTrigger.SCHEDULE)));
+        // Never handed to the batch runtime: ended here, or the next start of the application would continue them.
+        for (UUID pull : List.of(manual, upload)) {
+            pullHistory.ended(pull, io.trailkeeper.source.entity.PullState.COMPLETED, null, io.trailkeeper.source.entity.PullCounts.NONE);
+        }
     }
 }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Exactly once across a server crash: an import is running, the server JVM is killed with SIGKILL
- * after some chunks have committed, the server is started again, and the import resumes from its
- * checkpoint by itself. In the end the trail holds exactly the file's events (none lost, none
+ * after some chunks have committed, the server is started again with the EAR deployed anew (as the
+ * run command does with a changed EAR, and as an upgrade does), and the import resumes from its
+ * checkpoint by itself, from Trailkeeper's own records. In the end the trail holds exactly the file's events (none lost, none
  * twice), every malformed line is quarantined exactly once, and the tamper-evident log verifies.
  *
  * <p>Runs in its own failsafe execution after the Arquillian suite, on the same unpacked Payara and
@@ -80,14 +83,12 @@ class ImportServerCrashIT {
         }
         long storedBeforeCrash = awaitSomeCommittedChunks(officer, agent, first);
         domain.killHard();
-
-        domain.start();
-        awaitReady();
+        startAsANewDeployment();
         JsonObject interrupted = awaitResumed(officer, first);
         long resumed = interrupted.getJsonNumber("latestExecutionId").longValue();
         JsonObject done = awaitFinished(officer, resumed);
 
-        assertEquals("FAILED", interrupted.getString("status"), "the crashed execution is no longer shown as running: " + interrupted);
+        assertEquals("INTERRUPTED", interrupted.getString("status"), "the crashed execution is no longer shown as running: " + interrupted);
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertEquals(first, done.getJsonNumber("restartedFrom").longValue(), done.toString());
         assertEquals(trail.distinctValid(), storedEvents(officer, agent), "events stored (crash after " + storedBeforeCrash + ")");
@@ -99,6 +100,8 @@ class ImportServerCrashIT {
         JsonArray quarantined = json(client.get("/api/quarantine?source=crash-test-" + suffix + "&size=100", officer).body()).asJsonArray();
         List<Long> lines = quarantined.stream().map(q -> q.asJsonObject().getJsonNumber("lineNumber").longValue()).sorted().toList();
         assertEquals(MALFORMED.stream().map(Integer::longValue).toList(), lines, "each malformed line quarantined exactly once");
+
+        assertHistoryShown(officer, "crash-test-" + suffix, first, resumed);
 
         JsonObject verification = json(client.get("/api/integrity/verification", officer).body()).asJsonObject();
         assertTrue(verification.getBoolean("ok"), verification.toString());
@@ -130,9 +133,7 @@ class ImportServerCrashIT {
             domain.killHard();
             langfuse.releasePage2.countDown(); // the held answer goes to a dead connection
             int requestsBeforeRestart = langfuse.cursors().size();
-
-            domain.start();
-            awaitReady();
+            startAsANewDeployment();
             JsonObject resumed = awaitLatestPullFinished(officer, source, crashed);
             List<String> asked = langfuse.cursors().subList(requestsBeforeRestart, langfuse.cursors().size());
             assertEquals("COMPLETED", resumed.getString("status"), resumed.toString());
@@ -144,6 +145,51 @@ class ImportServerCrashIT {
             JsonObject verification = json(client.get("/api/integrity/verification", officer).body()).asJsonObject();
             assertTrue(verification.getBoolean("ok"), verification.toString());
         }
+    }
+
+    /**
+     * The new deployment shows the runs of the one before from Trailkeeper's records: the import list,
+     * the source's pulls (the interrupted run FAILED with the reason, its continuation COMPLETED) and
+     * the Sources page, with no 500 anywhere.
+     */
+    private static void assertHistoryShown(String officer, String sourceName, long interrupted, long continued) {
+        HttpResponse<String> imports = client.get("/api/imports?limit=50", officer);
+        assertEquals(200, imports.statusCode(), imports.body());
+        assertTrue(json(imports.body()).asJsonArray().stream().map(i -> i.asJsonObject().getJsonNumber("executionId").longValue())
+                .anyMatch(id -> id == continued), "the continued import is listed: " + imports.body());
+        HttpResponse<String> sources = client.get("/api/sources", officer);
+        assertEquals(200, sources.statusCode(), sources.body());
+        String sourceId = json(sources.body()).asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.getString("name").equals(sourceName)).findFirst().orElseThrow().getString("id");
+        HttpResponse<String> pulls = client.get("/api/sources/" + sourceId + "/pulls", officer);
+        assertEquals(200, pulls.statusCode(), pulls.body());
+        JsonArray runs = json(pulls.body()).asJsonArray();
+        JsonObject first = runs.stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getJsonNumber("executionId").longValue() == interrupted).findFirst().orElseThrow();
+        assertEquals("INTERRUPTED", first.getString("status"), first.toString());
+        assertEquals("UPLOAD", first.getString("trigger"), first.toString());
+        assertTrue(first.getString("failure").startsWith("interrupted"), first.toString());
+        JsonObject last = runs.getJsonObject(0);
+        assertEquals(continued, last.getJsonNumber("executionId").longValue(), runs.toString());
+        assertEquals("RESUME", last.getString("trigger"), last.toString());
+        assertEquals("COMPLETED", last.getString("status"), last.toString());
+
+        HttpClient browser = FacesForm.signedIn(client, TrailkeeperClient.ADMIN, TrailkeeperClient.adminPassword());
+        HttpResponse<String> page = FacesForm.page(client, browser, "/app/sources.xhtml");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains(sourceName), "the Sources page lists the source");
+    }
+
+    /**
+     * Starts the server again and deploys the EAR afresh, as the run command does with a changed EAR
+     * and as every upgrade does: Payara lets a new deployment neither read nor restart the job
+     * executions of the one before, so the run must go on from Trailkeeper's own records.
+     */
+    private static void startAsANewDeployment() throws IOException {
+        domain.forgetDeployment();
+        domain.start();
+        domain.deploy(Path.of(System.getProperty("trailkeeper.ear")));
+        awaitReady();
     }
 
     private static long eventsOf(String officer, String source) {

@@ -53,6 +53,55 @@ final class PayaraDomain {
         asadmin(Duration.ofMinutes(4), "deploy", "--force=true", "--name", "trailkeeper", ear.toString());
     }
 
+    /**
+     * Drops the application from the stopped domain, as the run command does before deploying a
+     * changed EAR: the next {@link #start()} comes up without it, and {@link #deploy} makes a new
+     * deployment, which Payara treats as a stranger to the job executions of the one before (as after
+     * an upgrade).
+     */
+    void forgetDeployment() throws IOException {
+        Path domainDir = home.resolve("glassfish/domains/" + DOMAIN);
+        Path domainXml = domainDir.resolve("config/domain.xml");
+        List<String> lines = Files.readAllLines(domainXml, StandardCharsets.UTF_8);
+        List<String> kept = new ArrayList<>();
+        boolean inApplication = false;
+        for (String line : lines) {
+            if (line.contains("<application-ref ") && line.contains("ref=\"trailkeeper\"")) {
+                continue;
+            }
+            if (line.contains("<application ") && line.contains("name=\"trailkeeper\"")) {
+                inApplication = true;
+            }
+            if (!inApplication) {
+                kept.add(line);
+            } else if (line.contains("</application>")) {
+                inApplication = false;
+            }
+        }
+        if (kept.size() == lines.size()) {
+            throw new IllegalStateException("trailkeeper is not deployed in " + domainXml);
+        }
+        String without = String.join(System.lineSeparator(), kept) + System.lineSeparator();
+        Files.writeString(domainXml, without, StandardCharsets.UTF_8);
+        deleteTree(domainDir.resolve("applications/trailkeeper"));
+        try (var generated = Files.list(domainDir.resolve("generated"))) {
+            for (Path kind : generated.toList()) {
+                deleteTree(kind.resolve("trailkeeper"));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     /** Stops the domain if it runs; for clean-up, so it never throws. */
     void stopQuietly() {
         try {

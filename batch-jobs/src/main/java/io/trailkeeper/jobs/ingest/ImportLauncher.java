@@ -2,23 +2,13 @@ package io.trailkeeper.jobs.ingest;
 
 import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.ingest.entity.StoreOutcome;
-import io.trailkeeper.source.boundary.SourceCatalog;
+import io.trailkeeper.source.boundary.PullHistory;
 import io.trailkeeper.source.entity.ConfiguredSource;
+import io.trailkeeper.source.entity.PullState;
 import io.trailkeeper.source.entity.PullTrigger;
+import io.trailkeeper.source.entity.SourcePull;
 import io.trailkeeper.trail.entity.AuditSource;
 import io.trailkeeper.trail.entity.SourceKind;
-import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
-import jakarta.batch.operations.JobExecutionNotMostRecentException;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.JobRestartException;
-import jakarta.batch.operations.JobSecurityException;
-import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.operations.NoSuchJobExecutionException;
-import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
-import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,20 +17,13 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Starts imports of agent-action trails, restarts interrupted ones and tells where they stand. Every
- * call on the job operator for imports goes through this bean: Payara lets only the component that
- * started a job restart it.
+ * Starts imports of agent-action trails, continues interrupted ones and tells where they stand,
+ * from Trailkeeper's own history of runs ({@link PullHistory}), whatever deployment started them.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the batch runtime runs its own transactions
@@ -48,19 +31,21 @@ public class ImportLauncher {
 
     public static final String JOB_NAME = "trail-file-import";
     private static final int MAX_FILE_NAME = 200;
-    private static final Logger LOG = Logger.getLogger(ImportLauncher.class.getName());
 
     @EJB
     TrailIngestion ingestion;
 
     @EJB
-    SourceCatalog sources;
+    IngestRuns runs;
+
+    @EJB
+    PullHistory history;
 
     @Inject
     ImportLimits limits;
 
     @Inject
-    ImportProgress progress;
+    RunCheckpoint checkpoints;
 
     /**
      * Stores the upload in the inbox (refusing it when too large) and starts its import.
@@ -73,24 +58,11 @@ public class ImportLauncher {
         }
         AuditSource source = ingestion.sourceNamed(sourceName, format);
         Path file = new ImportInbox(limits.inbox(), limits.maxUploadBytes()).receive(body);
-        Properties parameters = new Properties();
-        parameters.setProperty("file", file.toString());
-        parameters.setProperty("sourceId", source.id().toString());
-        parameters.setProperty("source", source.name());
-        parameters.setProperty("format", format.name());
-        parameters.setProperty("fileName", displayName(fileName));
-        parameters.setProperty(RunCheckpoint.RUN_ID, RunCheckpoint.newRunId());
-        long executionId = operator().start(JOB_NAME, parameters);
-        ImportStatus started = status(executionId).orElseThrow();
-        try {
-            // An upload is a pull of its source too, so the sources page shows it as the last pull.
-            sources.recordPull(source.id(), executionId, PullTrigger.UPLOAD, started.fileName(), null,
-                    started.startedAt() == null ? Instant.now() : started.startedAt());
-        } catch (RuntimeException e) {
-            // The import runs regardless; only the sources page misses this pull.
-            LOG.log(Level.WARNING, "Could not record import " + executionId + " as a pull of its source", e);
-        }
-        return started;
+        String name = displayName(fileName);
+        // An upload is a pull of its source too, so the sources page shows it as the last pull.
+        long executionId = runs.start(source.id(), JOB_NAME, PullTrigger.UPLOAD, name, null,
+                parameters(file, source.id().toString(), source.name(), format, name));
+        return status(executionId).orElseThrow();
     }
 
     /**
@@ -100,140 +72,106 @@ public class ImportLauncher {
      *
      * @return the job execution id
      */
-    public long importWatchedFile(ConfiguredSource source, Path file) {
+    public long importWatchedFile(ConfiguredSource source, Path file, PullTrigger trigger, String requestedBy) {
         if (source.kind() != SourceKind.JSONL_FILE && source.kind() != SourceKind.OTLP_JSON) {
             throw new IllegalArgumentException(source.kind() + " is not read from files");
         }
-        Properties parameters = new Properties();
-        parameters.setProperty("file", file.toAbsolutePath().toString());
-        parameters.setProperty("sourceId", source.id().toString());
-        parameters.setProperty("source", source.name());
-        parameters.setProperty("format", source.kind().name());
-        parameters.setProperty("fileName", displayName(file.getFileName().toString()));
-        parameters.setProperty(RunCheckpoint.RUN_ID, RunCheckpoint.newRunId());
-        return operator().start(JOB_NAME, parameters);
+        String name = displayName(file.getFileName().toString());
+        return runs.start(source.id(), JOB_NAME, trigger, name, requestedBy,
+                parameters(file.toAbsolutePath(), source.id().toString(), source.name(), source.kind(), name));
     }
 
     public Optional<ImportStatus> status(long executionId) {
-        JobOperator operator = operator();
-        try {
-            JobExecution execution = operator.getJobExecution(executionId);
-            if (!JOB_NAME.equals(execution.getJobName())) {
-                return Optional.empty();
-            }
-            return Optional.of(toStatus(operator, execution, executionsOfSameImport(operator, executionId), progress));
-        } catch (NoSuchJobExecutionException e) {
-            return Optional.empty();
-        } catch (JobSecurityException e) {
-            // Payara shows an execution only to the deployment that started it; an upgrade or a second
-            // run of the run command is a new deployment. Said as such, never as a server error.
-            return Optional.of(ImportStatus.unavailable(executionId));
+        Optional<SourcePull> run = history.ofExecution(executionId);
+        if (run.isEmpty() || !run.get().recordsState()) {
+            return EarlierImportStatus.of(executionId);
         }
-    }
-
-    /**
-     * Restarts a failed or stopped import from its last checkpoint (the byte offset after the last
-     * committed chunk), reading the same file from the inbox. Events already stored are not stored
-     * again, so the import ends with exactly the events of the file.
-     *
-     * @return the new execution's status, or empty when there is no import with that id
-     * @throws ImportNotRestartable when it is still running, completed, abandoned, already restarted, or its file is gone
-     */
-    public Optional<ImportStatus> restart(long executionId) {
-        JobOperator operator = operator();
-        JobExecution execution;
-        try {
-            execution = operator.getJobExecution(executionId);
-        } catch (NoSuchJobExecutionException e) {
-            return Optional.empty();
-        }
-        if (!JOB_NAME.equals(execution.getJobName())) {
-            return Optional.empty();
-        }
-        BatchStatus status = execution.getBatchStatus();
-        if (status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING) {
-            throw new ImportNotRestartable("import " + executionId + " is still running (" + status + ")");
-        }
-        if (status == BatchStatus.COMPLETED) {
-            throw new ImportNotRestartable("import " + executionId + " has completed; there is nothing to resume");
-        }
-        if (status == BatchStatus.ABANDONED) {
-            throw new ImportNotRestartable("import " + executionId + " was abandoned and cannot be restarted; upload the file again");
-        }
-        long latest = executionsOfSameImport(operator, executionId).stream()
-                .mapToLong(JobExecution::getExecutionId).max().orElse(executionId);
-        if (latest != executionId) {
-            throw new ImportNotRestartable("import " + executionId + " was already restarted as " + latest + "; follow that one");
-        }
-        Properties parameters = execution.getJobParameters();
-        String file = parameters.getProperty("file");
-        if (file == null || !Files.isRegularFile(Path.of(file))) {
-            throw new ImportNotRestartable("the uploaded file of import " + executionId + " is no longer in the inbox; upload it again");
-        }
-        try {
-            return status(operator.restart(executionId, parameters));
-        } catch (JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
-            throw new ImportNotRestartable("import " + executionId + " changed meanwhile: " + e.getMessage());
-        } catch (JobSecurityException e) {
-            // Payara ties a job to the component that started it; a redeployed application is a new one.
-            throw new ImportNotRestartable("import " + executionId + " was started by an earlier deployment; upload the file again");
-        } catch (JobRestartException e) {
-            throw new ImportNotRestartable("import " + executionId + " cannot be restarted: " + e.getMessage());
-        }
-    }
-
-    private static List<JobExecution> executionsOfSameImport(JobOperator operator, long executionId) {
-        return operator.getJobExecutions(operator.getJobInstance(executionId));
+        return run.filter(pull -> JOB_NAME.equals(pull.jobName())).map(this::statusOf);
     }
 
     /** The latest execution of each of the most recent imports, newest first. */
     public List<ImportStatus> recent(int max) {
-        JobOperator operator = operator();
-        List<ImportStatus> statuses = new ArrayList<>();
-        try {
-            for (JobInstance instance : operator.getJobInstances(JOB_NAME, 0, max)) {
-                try {
-                    List<JobExecution> executions = operator.getJobExecutions(instance);
-                    executions.stream()
-                            .max(Comparator.comparingLong(JobExecution::getExecutionId))
-                            .ifPresent(latest -> statuses.add(toStatus(operator, latest, executions, progress)));
-                } catch (JobSecurityException e) {
-                    continue; // an import of an earlier deployment, which Payara does not show to this one
-                }
-            }
-        } catch (NoSuchJobException e) {
-            return List.of(); // no import has run yet
-        }
-        statuses.sort((a, b) -> Long.compare(b.executionId(), a.executionId()));
-        return statuses;
+        return history.latestRuns(JOB_NAME, max).stream()
+                .map(pull -> pull.recordsState() ? Optional.of(statusOf(pull)) : EarlierImportStatus.of(pull.jobExecutionId()))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
-    /** @param chain every execution of the same import (the first run and its restarts) */
-    private static ImportStatus toStatus(JobOperator operator, JobExecution execution, List<JobExecution> chain,
-                                         ImportProgress progress) {
-        long id = execution.getExecutionId();
-        Long restartedFrom = chain.stream().mapToLong(JobExecution::getExecutionId).filter(other -> other < id).boxed()
-                .max(Long::compare).orElse(null);
-        long latest = chain.stream().mapToLong(JobExecution::getExecutionId).max().orElse(id);
-        StoreOutcome tally = operator.getStepExecutions(id).stream()
-                .map(StepExecution::getPersistentUserData)
-                .filter(StoreOutcome.class::isInstance)
-                .map(StoreOutcome.class::cast)
-                .reduce(StoreOutcome.NONE, StoreOutcome::plus);
-        // The step publishes its tally only when it ends; while it runs, what its chunks committed so far.
-        StoreOutcome running = progress.of(id).orElse(StoreOutcome.NONE);
-        if (running.read() > tally.read()) {
-            tally = running;
+    /**
+     * Continues a failed or stopped import from its last checkpoint (the byte offset after the last
+     * committed chunk) as a new execution, reading the same file. Events already stored are not
+     * stored again, so the import ends with exactly the events of the file.
+     *
+     * @return the new execution's status, or empty when there is no import with that id
+     * @throws ImportNotRestartable when it is still running, completed, abandoned, already continued, or its file is gone
+     */
+    public Optional<ImportStatus> restart(long executionId) {
+        Optional<SourcePull> run = history.ofExecution(executionId).filter(pull -> JOB_NAME.equals(pull.jobName()));
+        if (run.isEmpty()) {
+            return EarlierImportStatus.of(executionId).map(earlier -> {
+                throw new ImportNotRestartable("import " + executionId + " was recorded before Trailkeeper kept the state of its"
+                        + " runs; upload the file again (lines already stored count as duplicates, nothing is stored twice)");
+            });
         }
-        Properties parameters = execution.getJobParameters();
-        return new ImportStatus(execution.getExecutionId(), execution.getBatchStatus().name(),
-                parameters.getProperty("source"), parameters.getProperty("format"), parameters.getProperty("fileName"),
-                instant(execution.getStartTime()), instant(execution.getEndTime()),
-                tally.read(), tally.stored(), tally.duplicates(), tally.quarantined(), restartedFrom, latest);
+        SourcePull pull = run.get();
+        if (!pull.recordsState()) {
+            throw new ImportNotRestartable("import " + executionId + " was recorded before Trailkeeper kept the state of its"
+                    + " runs; upload the file again (lines already stored count as duplicates, nothing is stored twice)");
+        }
+        PullState state = pull.state();
+        if (!state.finished()) {
+            throw new ImportNotRestartable("import " + executionId + " is still running (" + state + ")");
+        }
+        if (state == PullState.COMPLETED) {
+            throw new ImportNotRestartable("import " + executionId + " has completed; there is nothing to resume");
+        }
+        if (state == PullState.ABANDONED) {
+            throw new ImportNotRestartable("import " + executionId + " was abandoned and cannot be restarted; upload the file again");
+        }
+        if (pull.resumedBy().isPresent()) {
+            throw new ImportNotRestartable("import " + executionId + " was already restarted as " + pull.resumedBy().get()
+                    + "; follow that one");
+        }
+        return status(resume(pull));
     }
 
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    /**
+     * Continues an import a crash, a server stop or an upgrade interrupted (already recorded as
+     * FAILED), as a new execution from its checkpoint.
+     *
+     * @return the new execution id
+     * @throws ImportNotRestartable when its file is no longer there
+     */
+    public long resume(SourcePull interrupted) {
+        String file = IngestRuns.parametersOf(interrupted).getProperty("file");
+        if (file == null || !Files.isRegularFile(Path.of(file))) {
+            throw new ImportNotRestartable("the file of import " + interrupted.jobExecutionId()
+                    + " is no longer there; upload it again");
+        }
+        return runs.resume(interrupted, PullTrigger.RESUME, null, new Properties());
+    }
+
+    private ImportStatus statusOf(SourcePull pull) {
+        StoreOutcome counts = pull.endCounts()
+                .map(c -> new StoreOutcome(c.read(), c.stored(), c.duplicates(), c.quarantined()))
+                .orElseGet(() -> checkpoints.committed(pull.runId().orElseThrow().toString()));
+        long latest = history.executionsOf(pull.runId().orElseThrow()).stream()
+                .mapToLong(SourcePull::jobExecutionId).filter(id -> id != 0).reduce((first, last) -> last)
+                .orElse(pull.jobExecutionId());
+        Properties parameters = IngestRuns.parametersOf(pull);
+        return new ImportStatus(pull.jobExecutionId(), pull.state().name(), parameters.getProperty("source"),
+                parameters.getProperty("format"), pull.fileName(), pull.startedAt(), pull.endedAt().orElse(null),
+                counts.read(), counts.stored(), counts.duplicates(), counts.quarantined(), pull.resumedFrom().orElse(null), latest);
+    }
+
+    private static Properties parameters(Path file, String sourceId, String sourceName, SourceKind format, String fileName) {
+        Properties parameters = new Properties();
+        parameters.setProperty("file", file.toString());
+        parameters.setProperty("sourceId", sourceId);
+        parameters.setProperty("source", sourceName);
+        parameters.setProperty("format", format.name());
+        parameters.setProperty("fileName", fileName);
+        return parameters;
     }
 
     static String displayName(String fileName) {
@@ -251,9 +189,5 @@ public class ImportLauncher {
         }
         int cut = Character.isLowSurrogate(name.charAt(MAX_FILE_NAME)) ? MAX_FILE_NAME - 1 : MAX_FILE_NAME;
         return name.substring(0, cut);
-    }
-
-    private static JobOperator operator() {
-        return BatchRuntime.getJobOperator();
     }
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param format     the source's kind: JSONL_FILE (agent-action lines) or OTLP_JSON
  * @param read       records read so far: lines, or spans for OTLP
- * @param status     the Jakarta Batch status name (STARTING, STARTED, COMPLETED, FAILED, STOPPED, ...)
+ * @param status     the Jakarta Batch status name (STARTING, STARTED, COMPLETED, FAILED, STOPPED, ...), or
+ *                   INTERRUPTED when its server or application stopped under it (the next start continues it)
  * @param stored     new audit events stored
  * @param duplicates events the trail already had
  * @param quarantined records set aside with a reason
@@ -29,7 +30,7 @@ public record ImportStatus(long executionId, String status, String source, Strin
 
     public boolean finished() {
         return switch (status) {
-            case "COMPLETED", "FAILED", "STOPPED", "ABANDONED" -> true;
+            case "COMPLETED", "FAILED", "STOPPED", "ABANDONED", "INTERRUPTED" -> true;
             default -> false;
         };
     }

@@ -62,13 +62,18 @@ public class RunCheckpoint {
      *         never behind the batch runtime's, which commits after it), else the batch runtime's
      */
     public Serializable readerResumesFrom(String runId, Serializable batchCheckpoint) {
-        return committed(runId).map(c -> (Serializable) decode(c.readerPosition())).orElse(batchCheckpoint);
+        return lastCommitted(runId).map(c -> (Serializable) decode(c.readerPosition())).orElse(batchCheckpoint);
     }
 
     /** @return the tally the writer resumes with, chosen like {@link #readerResumesFrom} */
     public StoreOutcome writerResumesWith(String runId, Serializable batchCheckpoint) {
-        return committed(runId).map(ImportCheckpoint::tally)
+        return lastCommitted(runId).map(ImportCheckpoint::tally)
                 .orElse(batchCheckpoint instanceof StoreOutcome tally ? tally : StoreOutcome.NONE);
+    }
+
+    /** @return what the run has committed so far, across all its executions (none without a run id) */
+    public StoreOutcome committed(String runId) {
+        return lastCommitted(runId).map(ImportCheckpoint::tally).orElse(StoreOutcome.NONE);
     }
 
     /** Records, in the chunk's transaction, that the run has committed up to where its reader stands. */
@@ -84,7 +89,7 @@ public class RunCheckpoint {
         checkpoints.chunkCommitted(run, jobName, encode(position), tally);
     }
 
-    private Optional<ImportCheckpoint> committed(String runId) {
+    private Optional<ImportCheckpoint> lastCommitted(String runId) {
         UUID run = runId(runId);
         return run == null ? Optional.empty() : checkpoints.lastCommitted(run);
     }

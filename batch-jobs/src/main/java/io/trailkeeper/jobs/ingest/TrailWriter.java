@@ -30,7 +30,6 @@ public class TrailWriter extends AbstractItemWriter {
     private final JobContext job;
     private final StepContext step;
     private final String sourceId;
-    private final ImportProgress progress;
     private final String runId;
     private final RunCheckpoint checkpoints;
     private StoreOutcome tally = StoreOutcome.NONE;
@@ -40,32 +39,23 @@ public class TrailWriter extends AbstractItemWriter {
     @Inject
     public TrailWriter(TrailIngestion ingestion, JobContext job, StepContext step,
                        @BatchProperty(name = "sourceId") String sourceId, @BatchProperty(name = RunCheckpoint.RUN_ID) String runId,
-                       ImportProgress progress, RunCheckpoint checkpoints) {
+                       RunCheckpoint checkpoints) {
         this.ingestion = ingestion;
         this.job = job;
         this.step = step;
         this.sourceId = sourceId;
         this.runId = runId;
-        this.progress = progress;
         this.checkpoints = checkpoints;
     }
 
     @Override
     public void open(Serializable checkpoint) {
         tally = checkpoints.writerResumesWith(runId, checkpoint);
-        progress.committed(job.getExecutionId(), tally);
-    }
-
-    @Override
-    public void close() {
-        progress.ended(job.getExecutionId());
     }
 
     /** Each item is the list of records one line produced (one per span for OTLP lines). */
     @Override
     public void writeItems(List<Object> items) {
-        // A new chunk begins only after the one before it committed: what the tally says now is stored.
-        progress.committed(job.getExecutionId(), tally);
         List<IngestRecord> records = new ArrayList<>(items.size());
         for (Object item : items) {
             for (Object record : (List<?>) item) {

@@ -2,8 +2,11 @@ package io.trailkeeper.jobs.recovery;
 
 import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
-import io.trailkeeper.jobs.ingest.ImportNotRestartable;
-import io.trailkeeper.jobs.ingest.ImportStatus;
+import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.jobs.ingest.RunCheckpoint;
+import io.trailkeeper.source.boundary.PullHistory;
+import io.trailkeeper.source.entity.PullCounts;
+import io.trailkeeper.source.entity.SourcePull;
 import io.trailkeeper.jobs.source.SourcePulls;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -30,13 +33,14 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * After every server start, finds executions of Trailkeeper's jobs that a crash left "running", marks
- * them FAILED (see {@link PayaraJobRepository} for why and how), and, unless
- * {@code trailkeeper.import.resume-after-crash=false}, restarts interrupted imports from their last
- * checkpoint: an officer expects an import they started to finish by itself. Runs from a timer just
- * after deployment, once the batch runtime is up; until then a crashed import still shows STARTED.
- * Resuming waits until the domain's beans answer: at server start the timer can fire while the
- * application is still loading, and a chunk written then would fail.
+ * After every start of the application, finds the imports and pulls its history shows as still
+ * going on in an application instance that is gone (a crash, a server stop, an upgrade or a second
+ * start of the run command), records them FAILED with what they had committed, and, unless
+ * {@code trailkeeper.import.resume-after-crash=false}, continues each from its checkpoint as a new
+ * execution: an officer expects an import they started to finish by itself. Executions a crash left
+ * "running" in Payara's job repository are marked FAILED there too ({@link PayaraJobRepository}).
+ * Runs from a timer just after deployment; continuing waits until the application's beans answer and
+ * the crashed chunk's transaction is decided.
  */
 @Singleton
 @Startup
@@ -77,9 +81,15 @@ public class InterruptedJobRecovery {
     TrailIngestion ingestion;
 
     @EJB
+    PullHistory history;
+
+    @Inject
+    RunCheckpoint checkpoints;
+
+    @EJB
     SourcePulls pulls;
 
-    private List<InterruptedExecution> toResume;
+    private boolean repositoryMarked;
     private int waits;
 
     @PostConstruct
@@ -94,37 +104,59 @@ public class InterruptedJobRecovery {
         timers.createSingleActionTimer(500, new TimerConfig("interrupted-job-recovery", false));
     }
 
+    /**
+     * Finds the runs the pull history shows as going on in an application instance that is gone (a
+     * crash, a server stop, an upgrade), records them FAILED with what they had committed, and
+     * continues each as a new execution from its checkpoint. The history, not the batch runtime,
+     * says which: Payara shows an execution only to the deployment that started it.
+     */
     @Timeout
     void recover() {
         try {
-            if (toResume == null) {
-                toResume = markInterrupted();
+            if (!repositoryMarked) {
+                markInterruptedInRepository();
+                repositoryMarked = true;
             }
-            if (toResume.isEmpty()) {
+            if (!applicationStarted() && retryLater()) {
                 return;
             }
-            if (!readyToResume() && ++waits < MAX_WAITS) {
-                timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig("interrupted-job-recovery", false));
+            List<SourcePull> interrupted = history.toContinue();
+            if (interrupted.isEmpty()) {
                 return;
             }
-            List<InterruptedExecution> now = toResume;
-            toResume = List.of();
-            now.forEach(this::resume);
+            if (!transactionsDecided() && retryLater()) {
+                return;
+            }
+            LOG.warning(() -> "Interrupted by a stop of the server or the application: executions "
+                    + interrupted.stream().map(run -> run.jobName() + "#" + run.jobExecutionId()).toList());
+            interrupted.forEach(this::endAndResume);
         } catch (Exception e) {
-            // Nothing is lost: the executions stay as they were and can be examined; the server runs on.
-            LOG.log(Level.SEVERE, "Could not recover batch executions interrupted by a server crash", e);
+            // Nothing is lost: the runs stay as they were and can be examined; the server runs on.
+            LOG.log(Level.SEVERE, "Could not recover runs interrupted by a stop of the server or the application", e);
         }
     }
 
-    private List<InterruptedExecution> markInterrupted() throws Exception {
+    /** @return true when it will look again in a moment; false when it has waited long enough and goes on */
+    private boolean retryLater() {
+        if (++waits >= MAX_WAITS) {
+            return false;
+        }
+        timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig("interrupted-job-recovery", false));
+        return true;
+    }
+
+    /**
+     * Payara's own view: executions a crash left "running" in its job repository are marked FAILED,
+     * so its records do not claim forever that they run.
+     */
+    private void markInterruptedInRepository() throws Exception {
         BatchRuntime.getJobOperator(); // boots the batch runtime, which creates its tables on a fresh domain
         Instant serverStarted = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        List<InterruptedExecution> interrupted = repository().markInterrupted(RECOVERED_JOBS, serverStarted, Instant.now());
-        if (!interrupted.isEmpty()) {
-            LOG.warning(() -> "Marked FAILED after a server crash (were still shown as running): executions "
-                    + interrupted.stream().map(e -> e.jobName() + "#" + e.executionId()).toList());
+        List<InterruptedExecution> marked = repository().markInterrupted(RECOVERED_JOBS, serverStarted, Instant.now());
+        if (!marked.isEmpty()) {
+            LOG.info(() -> "Marked FAILED in the batch job repository after a server crash: executions "
+                    + marked.stream().map(e -> e.jobName() + "#" + e.executionId()).toList());
         }
-        return interrupted;
     }
 
     /**
@@ -132,10 +164,7 @@ public class InterruptedJobRecovery {
      * Payara's transaction recovery (transaction-service automatic-recovery=true) has rolled it back,
      * it holds the checkpoint's rows locked and the resumed import would fail on them.
      */
-    private boolean readyToResume() throws Exception {
-        if (!applicationStarted()) {
-            return false;
-        }
+    private boolean transactionsDecided() throws Exception {
         int inDoubt = repository().inDoubtTransactions();
         if (inDoubt > 0 && waits % 30 == 0) {
             LOG.warning(() -> inDoubt + " transaction(s) of the batch job repository are in doubt since the crash; waiting for"
@@ -155,32 +184,33 @@ public class InterruptedJobRecovery {
         }
     }
 
-    private void resume(InterruptedExecution execution) {
-        if (SourcePulls.LANGFUSE_JOB.equals(execution.jobName()) && resumeImports) {
-            try {
-                pulls.resumeAfterCrash(execution.executionId()).ifPresentOrElse(
-                        restarted -> LOG.info(() -> "Resumed pull " + execution.executionId() + " from its checkpoint as execution " + restarted),
-                        () -> LOG.info(() -> "Pull " + execution.executionId() + " resumes at its source's next pull"));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Pull " + execution.executionId() + " was not resumed; its source's next pull resumes it", e);
-            }
-            return;
+    private void endAndResume(SourcePull run) {
+        if (!run.state().finished()) {
+            history.interrupted(run.id(), committed(run)); // a crash or a kill left it "running"
         }
-        if (!ImportLauncher.JOB_NAME.equals(execution.jobName())) {
-            LOG.info(() -> execution.jobName() + "#" + execution.executionId() + " can be restarted from its checkpoint");
-            return;
-        }
+        String name = run.jobName() + " " + run.jobExecutionId();
         if (!resumeImports) {
-            LOG.info(() -> "Import " + execution.executionId() + " can be restarted: POST /api/imports/"
-                    + execution.executionId() + "/restart (trailkeeper.import.resume-after-crash=false)");
+            LOG.info(() -> name + " can be continued: POST /api/imports/" + run.jobExecutionId()
+                    + "/restart for an import, pull its source for a pull (trailkeeper.import.resume-after-crash=false)");
             return;
         }
         try {
-            imports.restart(execution.executionId()).map(ImportStatus::executionId).ifPresent(restarted ->
-                    LOG.info(() -> "Resumed import " + execution.executionId() + " from its checkpoint as execution " + restarted));
-        } catch (ImportNotRestartable e) {
-            LOG.warning(() -> "Import " + execution.executionId() + " was not resumed: " + e.getMessage());
+            if (SourcePulls.LANGFUSE_JOB.equals(run.jobName())) {
+                pulls.resumeAfterCrash(run).ifPresentOrElse(
+                        next -> LOG.info(() -> "Continued " + name + " from its checkpoint as execution " + next),
+                        () -> LOG.info(() -> name + " is not the latest pull of its source; its next pull takes over"));
+            } else if (ImportLauncher.JOB_NAME.equals(run.jobName())) {
+                long next = imports.resume(run);
+                LOG.info(() -> "Continued " + name + " from its checkpoint as execution " + next);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, name + " was not continued; restart it, or pull its source again", e);
         }
+    }
+
+    private PullCounts committed(SourcePull run) {
+        StoreOutcome tally = checkpoints.committed(run.runId().map(Object::toString).orElse(null));
+        return new PullCounts(tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
     }
 
     private PayaraJobRepository repository() throws NamingException {

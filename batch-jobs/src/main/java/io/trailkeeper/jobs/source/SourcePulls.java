@@ -1,12 +1,15 @@
 package io.trailkeeper.jobs.source;
 
 import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.jobs.ingest.IngestRuns;
 import io.trailkeeper.jobs.ingest.RunCheckpoint;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
 import io.trailkeeper.source.boundary.SourceCatalog;
 import io.trailkeeper.source.boundary.SourceCheck;
+import io.trailkeeper.source.boundary.PullHistory;
 import io.trailkeeper.source.control.WatchedDirectory;
 import io.trailkeeper.source.entity.ConfiguredSource;
+import io.trailkeeper.source.entity.PullCounts;
 import io.trailkeeper.source.entity.PullTrigger;
 import io.trailkeeper.source.entity.SourcePull;
 import io.trailkeeper.source.entity.SourceRejected;
@@ -78,6 +81,12 @@ public class SourcePulls {
 
     @EJB
     ImportLauncher imports;
+
+    @EJB
+    IngestRuns runs;
+
+    @Inject
+    RunCheckpoint checkpoints;
 
     @Inject
     Clock clock;
@@ -157,10 +166,9 @@ public class SourcePulls {
                 already++;
                 continue;
             }
-            long executionId = imports.importWatchedFile(source, file.path());
+            long executionId = imports.importWatchedFile(source, file.path(), trigger, requestedBy);
             catalog.recordFile(source.id(), file, sha256, executionId);
             String fileName = file.path().getFileName().toString();
-            catalog.recordPull(source.id(), executionId, trigger, fileName, requestedBy, clock.instant());
             started.add(new PullStarted.Execution(executionId, fileName));
         }
         return new PullStarted(started, already, scan.settling(), scan.more(), unreadable, null, null);
@@ -196,15 +204,14 @@ public class SourcePulls {
         if (from != null) {
             parameters.setProperty("fromStartTime", from.toString());
         }
-        parameters.setProperty(RunCheckpoint.RUN_ID, RunCheckpoint.newRunId());
-        Optional<Resumed> resumed = resumeInterruptedPull(source, parameters);
+        Optional<Resumed> resumed = resumeInterruptedPull(source, parameters, trigger, requestedBy);
         long executionId;
         if (resumed.isPresent()) {
             executionId = resumed.get().execution();
-            from = instantOrNull(parameters.getProperty("fromStartTime"));
+            from = resumed.get().from();
         } else {
             try {
-                executionId = BatchRuntime.getJobOperator().start(LANGFUSE_JOB, parameters);
+                executionId = runs.start(source.id(), LANGFUSE_JOB, trigger, null, requestedBy, parameters);
             } catch (NoSuchJobException | JobStartException e) {
                 boolean deployed = SourcePulls.class.getClassLoader().getResource("META-INF/batch-jobs/" + LANGFUSE_JOB + ".xml") != null;
                 LOG.log(Level.WARNING, "Could not start " + LANGFUSE_JOB + " for source " + source.name(), e);
@@ -213,7 +220,6 @@ public class SourcePulls {
                         : "Langfuse sources cannot be pulled yet: the job '" + LANGFUSE_JOB + "' is not part of this deployment");
             }
         }
-        catalog.recordPull(source.id(), executionId, trigger, null, requestedBy, clock.instant());
         return new PullStarted(List.of(new PullStarted.Execution(executionId, null)), 0, 0, 0, 0, from,
                 resumed.map(Resumed::interrupted).orElse(null));
     }
@@ -227,40 +233,29 @@ public class SourcePulls {
      * @param parameters the parameters of a new pull; on a resume, its fromStartTime is replaced by the interrupted one's
      * @return the interrupted and the restarted execution's ids, or empty when there is nothing to resume
      */
-    private Optional<Resumed> resumeInterruptedPull(ConfiguredSource source, Properties parameters) {
+    private Optional<Resumed> resumeInterruptedPull(ConfiguredSource source, Properties parameters, PullTrigger trigger,
+                                                    String requestedBy) {
         List<SourcePull> latest = catalog.pulls(source.id(), 1);
-        if (latest.isEmpty()) {
-            return Optional.empty();
+        if (latest.isEmpty() || !latest.get(0).recordsState()) {
+            return Optional.empty(); // never pulled, or last pulled before runs kept their state: pull afresh
         }
-        JobOperator operator = BatchRuntime.getJobOperator();
-        try {
-            JobExecution interrupted = operator.getJobExecution(latest.get(0).jobExecutionId());
-            Properties before = interrupted.getJobParameters();
-            boolean resumable = interrupted.getBatchStatus() == BatchStatus.FAILED || interrupted.getBatchStatus() == BatchStatus.STOPPED;
-            if (!resumable || !LANGFUSE_JOB.equals(interrupted.getJobName())
-                    || !source.baseUrl().equals(before.getProperty("baseUrl"))) {
-                return Optional.empty(); // a pull against another Langfuse starts afresh: its cursor means nothing there
-            }
-            // The resumed run is the same run: same walk, same committed checkpoint.
-            for (String carried : List.of("fromStartTime", RunCheckpoint.RUN_ID)) {
-                parameters.remove(carried);
-                if (before.getProperty(carried) != null) {
-                    parameters.setProperty(carried, before.getProperty(carried));
-                }
-            }
-            long restarted = operator.restart(interrupted.getExecutionId(), parameters);
-            LOG.info(() -> "Resumed Langfuse pull " + interrupted.getExecutionId() + " of source " + source.id()
-                    + " from its checkpoint as execution " + restarted);
-            return Optional.of(new Resumed(interrupted.getExecutionId(), restarted));
-        } catch (NoSuchJobExecutionException | JobSecurityException | JobRestartException
-                 | JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
-            // Unknown to this runtime, started by an earlier deployment, or already resumed: pull afresh
-            // (events are stored once per observation id, so nothing is stored twice).
-            return Optional.empty();
+        SourcePull interrupted = latest.get(0);
+        Properties before = IngestRuns.parametersOf(interrupted);
+        if (!interrupted.state().resumable() || interrupted.resumedBy().isPresent() || !LANGFUSE_JOB.equals(interrupted.jobName())
+                || !source.baseUrl().equals(before.getProperty("baseUrl"))) {
+            return Optional.empty(); // a pull against another Langfuse starts afresh: its cursor means nothing there
         }
+        // The resumed run is the same run: same walk (fromStartTime), same committed checkpoint.
+        Properties changes = new Properties();
+        parameters.stringPropertyNames().stream().filter(name -> !name.equals("fromStartTime"))
+                .forEach(name -> changes.setProperty(name, parameters.getProperty(name)));
+        long restarted = runs.resume(interrupted, trigger, requestedBy, changes);
+        LOG.info(() -> "Resumed Langfuse pull " + interrupted.jobExecutionId() + " of source " + source.id()
+                + " from its checkpoint as execution " + restarted);
+        return Optional.of(new Resumed(interrupted.jobExecutionId(), restarted, instantOrNull(before.getProperty("fromStartTime"))));
     }
 
-    private record Resumed(long interrupted, long execution) {
+    private record Resumed(long interrupted, long execution, Instant from) {
     }
 
     private static Instant instantOrNull(String text) {
@@ -268,22 +263,18 @@ public class SourcePulls {
     }
 
     /**
-     * Restarts a Langfuse pull that a server crash interrupted (marked FAILED at start-up), from its
-     * checkpoint. Here, because Payara lets only the bean that started an execution restart it.
+     * Continues a Langfuse pull that a crash, a server stop or an upgrade interrupted (already
+     * recorded as FAILED), from its checkpoint, when it is still its source's latest pull.
      *
-     * @return the restarted execution's id, or empty when the execution is no pull of a known source
+     * @return the new execution's id, or empty when the run is no Langfuse pull or a later pull followed it
      */
-    public Optional<Long> resumeAfterCrash(long executionId) {
-        Optional<SourcePull> pull = catalog.pullOfExecution(executionId);
-        if (pull.isEmpty()) {
-            return Optional.empty();
-        }
-        ConfiguredSource source = catalog.require(pull.get().sourceId());
+    public Optional<Long> resumeAfterCrash(SourcePull interrupted) {
+        ConfiguredSource source = catalog.require(interrupted.sourceId());
         List<SourcePull> latest = catalog.pulls(source.id(), 1);
-        if (source.kind() != SourceKind.LANGFUSE_API || latest.isEmpty() || latest.get(0).jobExecutionId() != executionId) {
+        if (source.kind() != SourceKind.LANGFUSE_API || latest.isEmpty() || !latest.get(0).id().equals(interrupted.id())) {
             return Optional.empty();
         }
-        return Optional.of(pull(source.id(), PullTrigger.SCHEDULE, null).started().get(0).executionId());
+        return Optional.of(pull(source.id(), PullTrigger.RESUME, null).started().get(0).executionId());
     }
 
     private Optional<Instant> lastCompletedStart(ConfiguredSource source) {
@@ -310,6 +301,24 @@ public class SourcePulls {
      * {@link ImportLauncher}, which starts them, and Langfuse pulls here, where they are started.
      */
     private PullStatus status(ConfiguredSource source, SourcePull pull) {
+        if (pull.recordsState()) {
+            PullCounts counts = pull.endCounts().orElseGet(() -> {
+                StoreOutcome tally = checkpoints.committed(pull.runId().orElseThrow().toString());
+                return new PullCounts(tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
+            });
+            return new PullStatus(pull.jobExecutionId(), pull.trigger(), pull.fileName(), pull.requestedBy(), pull.startedAt(),
+                    pull.state().name(), pull.endedAt().orElse(null), counts.read(), counts.stored(), counts.duplicates(),
+                    counts.quarantined(), pull.failure().orElse(null));
+        }
+        return earlierStatus(source, pull);
+    }
+
+    /**
+     * A pull recorded before runs kept their state, as the batch runtime tells it. Payara lets only
+     * the bean that started an execution read it, so file imports are read through
+     * {@link ImportLauncher}, which starts them, and Langfuse pulls here.
+     */
+    private PullStatus earlierStatus(ConfiguredSource source, SourcePull pull) {
         if (source.kind() != SourceKind.LANGFUSE_API) {
             return imports.status(pull.jobExecutionId())
                     .map(s -> new PullStatus(pull.jobExecutionId(), pull.trigger(), pull.fileName(), pull.requestedBy(),

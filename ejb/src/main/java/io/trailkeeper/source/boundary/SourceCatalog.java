@@ -112,16 +112,6 @@ public class SourceCatalog {
         return find(id).orElseThrow();
     }
 
-    public void recordPull(UUID sourceId, long jobExecutionId, PullTrigger trigger, String fileName, String by, Instant startedAt) {
-        em.persist(new SourcePull(sourceId, jobExecutionId, trigger, fileName, by, startedAt));
-    }
-
-    /** The pull a job execution was started for, if it pulled a source. */
-    public Optional<SourcePull> pullOfExecution(long jobExecutionId) {
-        return em.createQuery("SELECT p FROM SourcePull p WHERE p.jobExecutionId = :execution", SourcePull.class)
-                .setParameter("execution", jobExecutionId).setMaxResults(1).getResultStream().findFirst();
-    }
-
     /** The most recent pulls of a source, newest first. */
     public List<SourcePull> pulls(UUID sourceId, int max) {
         return em.createQuery("SELECT p FROM SourcePull p WHERE p.sourceId = :id ORDER BY p.startedAt DESC, p.jobExecutionId DESC",

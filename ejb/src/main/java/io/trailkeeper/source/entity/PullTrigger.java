@@ -7,5 +7,7 @@ public enum PullTrigger {
     /** An officer asked for it ("pull now"). */
     MANUAL,
     /** Someone uploaded a file to the source. */
-    UPLOAD
+    UPLOAD,
+    /** A run that a crash, a server stop or an upgrade interrupted, going on from its checkpoint. */
+    RESUME
 }
