@@ -7,6 +7,8 @@
 # (HTTP 28080, admin 28048), so it never collides with a server on 8080/4848.
 #
 #   bench/run-ingest-benchmark.sh [EVENTS]          # default 1000000 (~1.5 GB); 20000 for a smoke run
+#   BENCH_DB=h2 bench/run-ingest-benchmark.sh 200000   # the embedded default (issue 17): new events/s
+#                                                       # and, importing the same file again, duplicate lines/s
 #
 # Environment (all optional):
 #   MVN_ARGS        extra Maven arguments, e.g. -Dmaven.repo.local=/tmp/m2 -o
@@ -19,6 +21,8 @@
 #                   only import before was the small file (the JIT then still compiles during the run)
 #   BENCH_XMX       the fixed heap of the Payara JVM (-Xms and -Xmx), default 1g
 #   BENCH_PORTBASE  default 28000
+#   BENCH_DB        postgresql (default: rounds against COPY) or h2 (the embedded database of the
+#                   run command, in the bench domain: no COPY to compare with)
 #   PG_HOST PG_PORT PG_USER   default 127.0.0.1 5432 postgres (trust authentication)
 #   KEEP=1          keep the domain, the database and the files afterwards
 #   BENCH_JVM_OPTIONS  extra options for the Payara JVM, separated by spaces
@@ -32,6 +36,8 @@ PORTBASE=${BENCH_PORTBASE:-28000}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
+BENCH_DB=${BENCH_DB:-postgresql}
+case $BENCH_DB in postgresql|h2) ;; *) echo "BENCH_DB must be postgresql or h2" >&2; exit 2 ;; esac
 # Each poll is an HTTP Basic sign-in (a deliberately slow PBKDF2); polling rarely keeps it off the CPU the job needs.
 POLL_SECONDS=${POLL_SECONDS:-30}
 HTTP_PORT=$((PORTBASE + 80))
@@ -67,7 +73,7 @@ cleanup() {
         $PAYARA/bin/asadmin stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >/dev/null 2>&1
     fi
     if [ "${KEEP:-}" != 1 ]; then
-        "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
+        [ "$BENCH_DB" = postgresql ] && "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
         rm -rf "$DOMAIN_DIR" "$RUN"/*.copy "$RUN/checkpoint.key"
     else
         say "kept database $DB and domain $DOMAIN_DIR/$DOMAIN"
@@ -89,12 +95,16 @@ SMALL_FILE=$(generate "$SMALL_EVENTS")
 BIG_FILE=$(generate "$EVENTS")
 
 # --- database, keys, domain -------------------------------------------------------------------------
-say "creating database $DB"
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
-
 openssl genpkey -algorithm ed25519 -outform DER -out "$RUN/checkpoint.key" 2>/dev/null
-export TRAILKEEPER_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB"
-export TRAILKEEPER_DB_USER=$PG_USER
+if [ "$BENCH_DB" = postgresql ]; then
+    say "creating database $DB"
+    "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
+    export TRAILKEEPER_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB"
+    export TRAILKEEPER_DB_USER=$PG_USER
+else
+    say "the embedded H2 database in the bench domain, as the run command uses it"
+    unset TRAILKEEPER_DB_URL TRAILKEEPER_DB_USER TRAILKEEPER_DB_PASSWORD
+fi
 export TRAILKEEPER_CRYPTO_MASTER_KEY=$(openssl rand -base64 32)
 export TRAILKEEPER_INTEGRITY_SIGNING_KEY=$(base64 -w0 "$RUN/checkpoint.key")
 export TRAILKEEPER_INTEGRITY_VERIFICATION_KEY=$(openssl pkey -inform DER -in "$RUN/checkpoint.key" -pubout -outform DER | base64 -w0)
@@ -124,6 +134,7 @@ done
 # CPU seconds the database spent for the application: its pool's backends ("pid ticks runqueue-ns"
 # per line; the last is how long the backend was ready to run but waited for a core).
 pg_backend_ticks() {
+    [ "$BENCH_DB" = postgresql ] || return 0 # H2 runs inside the JVM: its CPU is the JVM's
     local pid
     for pid in $("${PSQL[@]}" -d "$DB" -At -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); do
         [ -r "/proc/$pid/stat" ] && echo "$pid $(awk '{ print $14 + $15 }' "/proc/$pid/stat") $(awk '{ print $2 }' "/proc/$pid/schedstat")"
@@ -251,6 +262,19 @@ fi
 # appended since the last one; on this fresh database the first seal would read every leaf stored.
 curl -fsS -u "$ADMIN_USER:$ADMIN_PASSWORD" -X POST "$API/integrity/checkpoints" >/dev/null
 say "sealed a checkpoint of the $(( SMALL_EVENTS + WARMUP_EVENTS )) events stored before the rounds"
+
+# --- H2: the big file as new events, then the same file again (every line a duplicate) ---------------
+if [ "$BENCH_DB" = h2 ]; then
+    say "H2: $EVENTS new events"
+    read -r NEW_STORED NEW_SECONDS _ _ NEW_LIVE NEW_JVM_CPU _ < <(import_file "$BIG_FILE" bench-h2 "$EVENTS")
+    say "H2: the same $EVENTS lines again, each a duplicate"
+    read -r _ DUP_SECONDS _ _ _ DUP_JVM_CPU _ < <(import_file "$BIG_FILE" bench-h2 "$EVENTS")
+    echo
+    echo "Ingestion on the embedded H2 database (Payara -Xmx$XMX, $(nproc) cores), $EVENTS events ($(du -h "$BIG_FILE" | cut -f1) file)"
+    echo "  new events       $(awk -v n="$NEW_STORED" -v s="$NEW_SECONDS" 'BEGIN { printf "%.0f", n / s }') events/s ($NEW_STORED stored in ${NEW_SECONDS} s, JVM CPU ${NEW_JVM_CPU} s)   goal >= 10000"
+    echo "  duplicate lines  $(awk -v n="$EVENTS" -v s="$DUP_SECONDS" 'BEGIN { printf "%.0f", n / s }') lines/s (${DUP_SECONDS} s, JVM CPU ${DUP_JVM_CPU} s)   goal >= 20000"
+    exit 0
+fi
 
 # --- rounds: the big file through the job, then the same rows by COPY --------------------------------
 # COPY of the same rows on this kind of machine varies by up to a third from one minute to the next
