@@ -148,7 +148,7 @@ public class RecordClassification {
         return found;
     }
 
-    List<FrameworkSetting> frameworks() {
+    public List<FrameworkSetting> frameworks() {
         return em.createQuery("SELECT f FROM LegalFramework f ORDER BY f.code", LegalFramework.class)
                 .getResultList().stream().map(LegalFramework::setting).toList();
     }
