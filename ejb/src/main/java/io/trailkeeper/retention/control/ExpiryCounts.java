@@ -88,7 +88,10 @@ public final class ExpiryCounts {
             List<HeldBack> heldBackBy = new ArrayList<>();
             for (int i = 0; i < kinds.size(); i++) {
                 HeldBack kind = kinds.get(i);
-                heldBackBy.add(new HeldBack(kind.kind(), kind.name(), kind.detail(), kind.holdId(), row.getLong(2 + i)));
+                long events = row.getLong(2 + i);
+                if (events > 0) { // holds and floors that keep nothing of this policy's events are not its reasons
+                    heldBackBy.add(new HeldBack(kind.kind(), kind.name(), kind.detail(), kind.holdId(), events));
+                }
             }
             int next = 2 + kinds.size();
             return new Answer(cutoff, expired, row.getLong(next), heldBackBy, instant(row, next + 1), instant(row, next + 2));

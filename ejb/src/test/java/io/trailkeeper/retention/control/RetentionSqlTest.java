@@ -135,6 +135,7 @@ class RetentionSqlTest {
                 List.of(), AT));
         assertEquals(0, none.expired());
         assertNull(none.oldest());
+        assertEquals(List.of(), none.heldBackBy(), "a hold that keeps nothing of a policy's events is not one of its reasons");
     }
 
     @Test
