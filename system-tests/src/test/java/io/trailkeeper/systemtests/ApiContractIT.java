@@ -120,6 +120,8 @@ class ApiContractIT {
         assertTrue(openapi.body().contains("result as reported by the source"), "the result filter is documented");
         assertTrue(openapi.body().contains("region the agent ran in"), "the region filter is documented");
         assertTrue(openapi.body().contains("/api/integrity/verification"), "verification documented");
+        assertTrue(openapi.body().contains("/api/retention/policies"), "retention policies documented");
+        assertTrue(openapi.body().contains("/api/retention/dry-run"), "the retention dry run documented");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
