@@ -106,8 +106,10 @@ public final class ResidencyCatalogReader {
                     regionCode(row), row.get("display_name"), country(row, "country"), row.get("city"),
                     required(row, "partition"), source(row), date(row, "checked", true), row.get("note"));
             unique(row, regionKeys, region.provider(), "code", region.code());
-            if (!region.displayName().isEmpty()) {
-                unique(row, regionKeys, region.provider(), "display name", ResidencyCatalog.key(region.displayName()));
+            // A display name ("West Europe") may spell its own code; it must not spell another row's.
+            String nameKey = ResidencyCatalog.key(region.displayName());
+            if (!region.displayName().isEmpty() && !nameKey.equals(ResidencyCatalog.key(region.code()))) {
+                unique(row, regionKeys, region.provider(), "display name", nameKey);
             }
             regions.add(region);
         }
