@@ -3,6 +3,7 @@ package io.trailkeeper.reports.pdf;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -82,6 +83,10 @@ public final class ReportCharts {
 
     private static void countAxis(NumberAxis axis) {
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // Counts as ReportFormats writes them: no grouping separator, whatever the server's locale.
+        NumberFormat plain = NumberFormat.getIntegerInstance(Locale.ROOT);
+        plain.setGroupingUsed(false);
+        axis.setNumberFormatOverride(plain);
         axis.setAutoRangeIncludesZero(true);
     }
 
