@@ -50,7 +50,8 @@ final class EvidenceFixtures {
                 new EvidenceChart.Categories("Events by agent", "Agent", "Events", List.of(
                         new EvidenceChart.CategoryCount("billing-bot", 5400),
                         new EvidenceChart.CategoryCount("ops-agent", 2100),
-                        new EvidenceChart.CategoryCount("shadow-agent", 12))));
+                        new EvidenceChart.CategoryCount("shadow-agent", 12),
+                        new EvidenceChart.CategoryCount("bot \ud83e\udd16\u0007\u4e2d", 1))));
     }
 
     static Section writesByReadOnlyAgents() {

@@ -108,14 +108,23 @@ class SignedEvidenceReportTest {
     }
 
     @Test
-    void aByteChangedAfterSigningInvalidatesTheSignature() throws Exception {
+    void aByteChangedInTheOriginalDocumentAfterSigningInvalidatesTheSignature() throws Exception {
         byte[] tampered = signed.clone();
-        // A byte of the title page's content would do as well; this one keeps the file readable for the check.
-        int title = indexOf(tampered, "/Producer".getBytes(StandardCharsets.US_ASCII));
-        int at = title >= 0 ? title + 2 : 12;
-        tampered[at] ^= 0x01;
+        // Inside the header's binary comment: the file stays readable, so the finding is the signature's.
+        tampered[11] ^= 0x01;
+        assertTrue(SignatureVerification.verify(tampered).get(0).coversWholeFile());
+        assertFalse(SignatureVerification.verify(tampered).get(0).valid(), "a changed byte must break the signature");
+    }
+
+    @Test
+    void backdatingTheClaimedSigningTimeInvalidatesTheSignature() throws Exception {
+        byte[] tampered = signed.clone();
+        int date = indexOf(tampered, "(D:20260402093100".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(date > unsigned.length, "the signing time is in the appended update");
+        tampered[date + 10] = (byte) '1';
         VerifiedSignature signature = SignatureVerification.verify(tampered).get(0);
-        assertFalse(signature.valid(), "a changed byte at " + at + " must break the signature");
+        assertEquals(Instant.parse("2026-04-01T09:31:00Z"), signature.signingTime(), "the claimed time was changed");
+        assertFalse(signature.valid(), "the signature covers its own dictionary's /M");
     }
 
     @Test
