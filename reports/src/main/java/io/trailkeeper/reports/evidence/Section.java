@@ -1,7 +1,6 @@
 package io.trailkeeper.reports.evidence;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What was checked for one criterion and what was found.
@@ -58,13 +57,5 @@ public record Section(String criterionId, String title, String whatWasChecked, l
         if (result == Result.EXCEPTIONS && exceptions.rows().isEmpty()) {
             throw new IllegalArgumentException(criterionId + ": EXCEPTIONS without any exception listed");
         }
-    }
-
-    public Optional<DataTable> listedPopulation() {
-        return Optional.ofNullable(population);
-    }
-
-    public Optional<EvidenceChart> optionalChart() {
-        return Optional.ofNullable(chart);
     }
 }

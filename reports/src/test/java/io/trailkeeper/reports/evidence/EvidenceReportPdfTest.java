@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ import io.trailkeeper.reports.pdf.AssociatedFiles;
 import io.trailkeeper.reports.pdf.AttachedFile;
 import io.trailkeeper.reports.pdf.CsvTable;
 import io.trailkeeper.reports.pdf.PdfAValidation;
+import io.trailkeeper.reports.pdf.PdfGraphics;
 import io.trailkeeper.reports.pdf.PdfText;
 
 /** What an auditor checks in an evidence report: what it covers, that it is complete, and that its data is inside. */
@@ -42,6 +45,23 @@ class EvidenceReportPdfTest {
     @Test
     void isPdfA3b() throws Exception {
         PdfAValidation.assertPdfA3b(pdf);
+    }
+
+    @Test
+    void everyPageIsVectorAndTextInEmbeddedFontsOnly() throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int charts = 0;
+            for (PDPage page : document.getPages()) {
+                PdfGraphics.Drawing drawing = PdfGraphics.of(page);
+                assertTrue(drawing.images().isEmpty() && !drawing.operators().contains("BI"), "no images");
+                for (PDFont font : drawing.fonts()) {
+                    assertTrue(font.isEmbedded() && font.getName().matches("[A-Z]{6}\\+DejaVuSansCondensed(-Bold)?"),
+                            font.getName());
+                }
+                charts += drawing.forms();
+            }
+            assertEquals(3, charts, "exceptions by criterion, events by agent, events per day");
+        }
     }
 
     @Test
