@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,17 +56,39 @@ class SignedEvidenceReportTest {
     private static SigningCredential credential;
     private static byte[] unsigned;
     private static byte[] signed;
+    private static byte[] issued;
 
     @BeforeAll
     static void renderAndSign() throws Exception {
         credential = DevelopmentCertificate.create("Trailkeeper development", SIGNED_AT, Duration.ofDays(365));
         EvidenceReport base = EvidenceFixtures.report(true);
-        EvidenceReport report = new EvidenceReport(base.title(), base.organisation(), base.framework(), base.period(),
-                base.scope(), base.generatedAt(), base.generatedBy(), base.checkpoint(),
-                new EvidenceReport.Signer(credential.subject(), credential.development()), base.sections());
+        EvidenceReport report = withSigner(base, EvidenceIssuer.signerOf(credential));
         unsigned = new EvidenceReportPdf().render(report);
         signed = new PadesSigner(credential).sign(unsigned,
-                new SignatureDetails("Trailkeeper", "SOC 2 evidence report issued", "Trailkeeper server", SIGNED_AT));
+                new SignatureDetails("Trailkeeper", "SOC 2 evidence report issued", "Trailkeeper", SIGNED_AT));
+        issued = new EvidenceIssuer(credential, Clock.fixed(SIGNED_AT, ZoneOffset.UTC)).issue(report);
+    }
+
+    @Test
+    void theIssuerSignsWhatItRendersAtTheClocksTime() throws Exception {
+        VerifiedSignature signature = SignatureVerification.verify(issued).get(0);
+        assertTrue(signature.valid() && signature.coversWholeFile() && signature.certificateBound(), signature.toString());
+        assertEquals(SIGNED_AT, signature.signingTime());
+        assertTrue(PdfText.of(issued).page(1).contains(TitlePage.DEVELOPMENT_NOTICE_HEADING));
+    }
+
+    private static EvidenceReport withSigner(EvidenceReport base, EvidenceReport.Signer signer) {
+        return new EvidenceReport(base.title(), base.organisation(), base.framework(), base.period(),
+                base.scope(), base.generatedAt(), base.generatedBy(), base.checkpoint(), signer, base.sections());
+    }
+
+    @Test
+    void aReportNamingAnotherSignerOrHidingTheDevelopmentCertificateIsNotIssued() {
+        EvidenceIssuer issuer = new EvidenceIssuer(credential, Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
+        EvidenceReport hidden = withSigner(EvidenceFixtures.report(false),
+                new EvidenceReport.Signer(credential.subject(), false));
+        assertThrows(IllegalArgumentException.class, () -> issuer.issue(hidden));
+        assertThrows(IllegalArgumentException.class, () -> issuer.issue(EvidenceFixtures.report(true)));
     }
 
     @Test
