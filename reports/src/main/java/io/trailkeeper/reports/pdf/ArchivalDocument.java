@@ -24,7 +24,7 @@ import org.apache.xmpbox.type.BadFieldValueException;
 import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
- * Creates empty documents that satisfy the document-level requirements of PDF/A-2b.
+ * Creates empty documents that satisfy the document-level requirements of PDF/A-2b or PDF/A-3b.
  *
  * <p>Evidence must stay readable and verifiable for years, which is what PDF/A is for. This class
  * covers what a document needs once (metadata and colour); the page content stays conformant because
@@ -46,13 +46,22 @@ public final class ArchivalDocument {
      * identification part 2, conformance B) and an sRGB output intent. The caller owns and closes it.
      */
     public static PDDocument create(DocumentProperties properties) throws IOException {
+        return create(properties, ArchivalConformance.PDF_A_2B);
+    }
+
+    /**
+     * Like {@link #create(DocumentProperties)}, declaring {@code conformance} in the XMP metadata.
+     * PDF/A-3b is the level that allows embedded files of any type (see {@link AssociatedFiles}).
+     */
+    public static PDDocument create(DocumentProperties properties, ArchivalConformance conformance)
+            throws IOException {
         PDDocument document = new PDDocument();
         try {
-            // PDF/A-2 is based on ISO 32000-1 (PDF 1.7); PDFBox saves with object streams, a 1.5 feature.
+            // PDF/A-2 and -3 are based on ISO 32000-1 (PDF 1.7); PDFBox saves with object streams, a 1.5 feature.
             document.setVersion(1.7f);
             Calendar created = GregorianCalendar.from(properties.created().atZone(ZoneOffset.UTC));
             writeInformation(document, properties, created);
-            writeXmp(document, properties, created);
+            writeXmp(document, properties, created, conformance);
             addOutputIntent(document);
             return document;
         } catch (IOException | RuntimeException e) {
@@ -74,8 +83,8 @@ public final class ArchivalDocument {
         info.setModificationDate(created);
     }
 
-    private static void writeXmp(PDDocument document, DocumentProperties properties, Calendar created)
-            throws IOException {
+    private static void writeXmp(PDDocument document, DocumentProperties properties, Calendar created,
+                                 ArchivalConformance conformance) throws IOException {
         // Every value mirrors the information dictionary above; validators compare the two.
         XMPMetadata xmp = XMPMetadata.createXMPMetadata();
 
@@ -97,8 +106,8 @@ public final class ArchivalDocument {
 
         PDFAIdentificationSchema pdfaId = xmp.createAndAddPDFAIdentificationSchema();
         try {
-            pdfaId.setPart(2);
-            pdfaId.setConformance("B");
+            pdfaId.setPart(conformance.part());
+            pdfaId.setConformance(conformance.level());
         } catch (BadFieldValueException e) {
             throw new IllegalStateException("xmpbox rejected a constant PDF/A identification", e);
         }

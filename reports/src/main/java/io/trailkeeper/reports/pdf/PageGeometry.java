@@ -58,4 +58,8 @@ public record PageGeometry(PDRectangle mediaBox, float marginLeft, float marginR
     public float contentBottom() {
         return marginBottom;
     }
+
+    public float contentHeight() {
+        return contentTop() - contentBottom();
+    }
 }

@@ -10,7 +10,12 @@
  * pages and repeat their header row come from {@link io.trailkeeper.reports.pdf.TableWriter} with
  * generic {@link io.trailkeeper.reports.pdf.TableColumn}s; long text is wrapped or cut with an
  * ellipsis by {@link io.trailkeeper.reports.pdf.TextFitter}; and once all pages exist, {@link
- * io.trailkeeper.reports.pdf.PageFrame} stamps the running header and the "Page x of y" footer. Nothing
- * here knows about a particular report's content.
+ * io.trailkeeper.reports.pdf.PageFrame} stamps the running header and the "Page x of y" footer, after
+ * {@link io.trailkeeper.reports.pdf.TableOfContents} has inserted the contents pages. Reports that carry
+ * their data declare PDF/A-3b ({@link io.trailkeeper.reports.pdf.ArchivalConformance}) and embed it with
+ * {@link io.trailkeeper.reports.pdf.AssociatedFiles} (CSV from {@link io.trailkeeper.reports.pdf.CsvTable});
+ * charts come from {@link io.trailkeeper.reports.pdf.ReportCharts} and are drawn as vector paths by
+ * {@link io.trailkeeper.reports.pdf.VectorChart}, never as images. Nothing here knows about a particular
+ * report's content.
  */
 package io.trailkeeper.reports.pdf;

@@ -35,13 +35,23 @@ public final class PdfAValidation {
      * the failure message lists each failed rule with its clause, description and first location.
      */
     public static void assertPdfA2b(byte[] pdf) throws Exception {
+        assertCompliant(pdf, PDFAFlavour.PDFA_2_B);
+    }
+
+    /** As {@link #assertPdfA2b(byte[])}, for PDF/A-3b (the level that allows embedded data files). */
+    public static void assertPdfA3b(byte[] pdf) throws Exception {
+        assertCompliant(pdf, PDFAFlavour.PDFA_3_B);
+    }
+
+    private static void assertCompliant(byte[] pdf, PDFAFlavour flavour) throws Exception {
         try (VeraPDFFoundry foundry = Foundries.defaultInstance();
              PDFAParser parser = foundry.createParser(new ByteArrayInputStream(pdf))) {
-            assertEquals(PDFAFlavour.PDFA_2_B, parser.getFlavour(),
+            assertEquals(flavour, parser.getFlavour(),
                     "flavour declared by the XMP pdfaid part/conformance");
-            try (PDFAValidator validator = foundry.createValidator(PDFAFlavour.PDFA_2_B, false)) {
+            try (PDFAValidator validator = foundry.createValidator(flavour, false)) {
                 ValidationResult result = validator.validate(parser);
-                assertTrue(result.isCompliant(), () -> "Not PDF/A-2b compliant:\n" + describeFailures(result));
+                assertTrue(result.isCompliant(),
+                        () -> "Not " + flavour + " compliant:\n" + describeFailures(result));
             }
         }
     }
