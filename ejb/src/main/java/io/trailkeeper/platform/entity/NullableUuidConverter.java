@@ -1,4 +1,4 @@
-package io.trailkeeper.platform.control;
+package io.trailkeeper.platform.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
