@@ -19,7 +19,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import io.trailkeeper.ingest.boundary.TrailIngestion;
-import io.trailkeeper.ingest.control.LineDigest;
+import io.trailkeeper.ingest.format.agentaction.control.LineDigest;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.StoredIdsLookup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -92,7 +92,7 @@ public class JsonLinesReader extends AbstractItemReader {
     /**
      * Looks up which of a batch's event ids the source already holds, on the reading thread, so that the
      * chunk storing them need not do it under the source's lock (see
-     * {@link TrailIngestion#store(UUID, Long, List, io.trailkeeper.ingest.control.RecentWrites)}).
+     * {@link TrailIngestion#store(UUID, Long, List, io.trailkeeper.ingest.store.control.RecentWrites)}).
      * Without a look-up (an H2 database, a failed query) the chunk looks the ids up itself.
      */
     private List<Object> withStoredIdsLookedUp(List<Object> items) {

@@ -1,6 +1,6 @@
 package io.trailkeeper.jobs.ingest;
 
-import io.trailkeeper.ingest.control.LangfuseObservationFormat;
+import io.trailkeeper.ingest.format.langfuse.control.LangfuseObservationFormat;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.ParsedRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;

@@ -1,12 +1,12 @@
 package io.trailkeeper.jobs.ingest;
 
-import io.trailkeeper.ingest.control.AgentActionLogFormat;
-import io.trailkeeper.ingest.control.DraftMasking;
-import io.trailkeeper.ingest.control.SensitiveDataMasking;
-import io.trailkeeper.ingest.control.LineDigest;
-import io.trailkeeper.ingest.control.LineFormat;
-import io.trailkeeper.ingest.control.OtlpGenAiSpanFormat;
-import io.trailkeeper.ingest.control.SpanRecord;
+import io.trailkeeper.ingest.format.agentaction.control.AgentActionLogFormat;
+import io.trailkeeper.ingest.masking.control.DraftMasking;
+import io.trailkeeper.ingest.masking.control.SensitiveDataMasking;
+import io.trailkeeper.ingest.format.agentaction.control.LineDigest;
+import io.trailkeeper.ingest.format.control.LineFormat;
+import io.trailkeeper.ingest.format.otlp.control.OtlpGenAiSpanFormat;
+import io.trailkeeper.ingest.entity.SpanRecord;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.ParsedRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;

@@ -1,7 +1,7 @@
 package io.trailkeeper.jobs.ingest;
 
 import io.trailkeeper.ingest.boundary.TrailIngestion;
-import io.trailkeeper.ingest.control.RecentWrites;
+import io.trailkeeper.ingest.store.control.RecentWrites;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.StoreOutcome;
 import jakarta.batch.api.BatchProperty;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.trailkeeper.ingest.control.LangfuseObservationFormat;
+import io.trailkeeper.ingest.format.langfuse.control.LangfuseObservationFormat;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;
 import java.nio.charset.StandardCharsets;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trailkeeper.ingest.control.AgentActionLogFormat;
-import io.trailkeeper.ingest.control.LineDigest;
+import io.trailkeeper.ingest.format.agentaction.control.AgentActionLogFormat;
+import io.trailkeeper.ingest.format.agentaction.control.LineDigest;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.SourcePosition;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +101,8 @@ class TrailLineDecodingTest {
                 + "\"attributes\":[{\"key\":\"gen_ai.operation.name\",\"value\":{\"stringValue\":\"" + operation + "\"}}]}";
     }
 
-    final io.trailkeeper.ingest.control.OtlpGenAiSpanFormat otlp =
-            new io.trailkeeper.ingest.control.OtlpGenAiSpanFormat(Clock.fixed(NOW, ZoneOffset.UTC));
+    final io.trailkeeper.ingest.format.otlp.control.OtlpGenAiSpanFormat otlp =
+            new io.trailkeeper.ingest.format.otlp.control.OtlpGenAiSpanFormat(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void eachSpanOfAnOtlpLineIsItsOwnRecordAndABadSpanIsSetAsideAlone() {

@@ -1,8 +1,8 @@
 package io.trailkeeper.ingest.boundary;
 
-import io.trailkeeper.ingest.control.LineDigest;
-import io.trailkeeper.ingest.control.LineFormat;
-import io.trailkeeper.ingest.control.SpanRecord;
+import io.trailkeeper.ingest.format.agentaction.control.LineDigest;
+import io.trailkeeper.ingest.format.control.LineFormat;
+import io.trailkeeper.ingest.entity.SpanRecord;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.ParsedRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;

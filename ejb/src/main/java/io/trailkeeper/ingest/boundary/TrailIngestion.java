@@ -1,15 +1,15 @@
 package io.trailkeeper.ingest.boundary;
 
-import io.trailkeeper.ingest.control.ChunkSlices;
-import io.trailkeeper.ingest.control.DraftMasking;
-import io.trailkeeper.ingest.control.JsonStringArray;
-import io.trailkeeper.ingest.control.LineDigest;
+import io.trailkeeper.ingest.store.control.ChunkSlices;
+import io.trailkeeper.ingest.masking.control.DraftMasking;
+import io.trailkeeper.ingest.store.control.JsonStringArray;
+import io.trailkeeper.ingest.format.agentaction.control.LineDigest;
 import io.trailkeeper.platform.control.BinaryCopy;
 import io.trailkeeper.platform.control.BinaryCopyRows;
 import io.trailkeeper.platform.control.ConfiguredDataSource;
 import io.trailkeeper.platform.control.DatabaseVendor;
-import io.trailkeeper.ingest.control.RecentWrites;
-import io.trailkeeper.ingest.control.SensitiveDataMasking;
+import io.trailkeeper.ingest.store.control.RecentWrites;
+import io.trailkeeper.ingest.masking.control.SensitiveDataMasking;
 import io.trailkeeper.ingest.entity.StoredIdsLookup;
 import io.trailkeeper.ingest.entity.IngestRecord;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;

@@ -1,7 +1,7 @@
 package io.trailkeeper.ingest.entity;
 
 import io.trailkeeper.trail.entity.AuditSource;
-import io.trailkeeper.platform.control.NullableUuidConverter;
+import io.trailkeeper.platform.entity.NullableUuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

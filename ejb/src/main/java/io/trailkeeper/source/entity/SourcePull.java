@@ -1,6 +1,6 @@
 package io.trailkeeper.source.entity;
 
-import io.trailkeeper.platform.control.NullableUuidConverter;
+import io.trailkeeper.platform.entity.NullableUuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -2,7 +2,7 @@ package io.trailkeeper.web.ingest;
 
 import io.trailkeeper.access.entity.Role;
 import io.trailkeeper.ingest.boundary.Quarantine;
-import io.trailkeeper.ingest.control.SensitiveDataMasking;
+import io.trailkeeper.ingest.masking.control.SensitiveDataMasking;
 import io.trailkeeper.ingest.entity.QuarantinedRecord;
 import io.trailkeeper.ingest.entity.ReprocessOutcome;
 import io.trailkeeper.web.platform.Problem;
