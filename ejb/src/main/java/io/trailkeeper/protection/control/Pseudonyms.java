@@ -1,5 +1,6 @@
 package io.trailkeeper.protection.control;
 
+import io.trailkeeper.protection.entity.SubjectPseudonym;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -15,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonyms {
 
     static final String PURPOSE = "trailkeeper/subject-pseudonyms/v1";
-    private static final String PREFIX = "ps1_";
+    private static final String PREFIX = SubjectPseudonym.PREFIX;
 
     private final byte[] key;
     /**
@@ -57,11 +58,6 @@ public final class Pseudonyms {
     }
 
     public static boolean isPseudonym(String value) {
-        return value != null && value.startsWith(PREFIX) && value.length() == PREFIX.length() + 43
-                && value.substring(PREFIX.length()).chars().allMatch(Pseudonyms::isBase64Url);
-    }
-
-    private static boolean isBase64Url(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+        return SubjectPseudonym.wellFormed(value);
     }
 }

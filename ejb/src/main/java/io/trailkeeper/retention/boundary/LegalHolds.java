@@ -1,7 +1,7 @@
 package io.trailkeeper.retention.boundary;
 
 import io.trailkeeper.protection.boundary.SubjectVault;
-import io.trailkeeper.protection.control.Pseudonyms;
+import io.trailkeeper.protection.entity.SubjectPseudonym;
 import io.trailkeeper.retention.control.ExpiryCounts;
 import io.trailkeeper.retention.control.RetentionChecks;
 import io.trailkeeper.retention.entity.HoldDefinition;
@@ -72,7 +72,7 @@ public class LegalHolds {
             pseudonyms.add(vault.pseudonymOf(subject));
         }
         for (String pseudonym : RetentionChecks.names("subjectPseudonyms", asked.subjectPseudonyms(), 64, problems)) {
-            if (Pseudonyms.isPseudonym(pseudonym)) {
+            if (SubjectPseudonym.wellFormed(pseudonym)) {
                 pseudonyms.add(pseudonym);
             } else {
                 problems.add("subjectPseudonyms holds a value that is no pseudonym; send identifiers in 'subjects'");
