@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+// After the keys: a start that is refused for want of them (PostgreSQL) must not create an administrator or
+// print a one-time password first.
+@DependsOn({"SchemaMigration", "KeyCustody", "CheckpointKeys"})
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
