@@ -1,9 +1,11 @@
 package io.trailkeeper.systemtests;
 
+import static io.trailkeeper.systemtests.TrailkeeperClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +25,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The officer's pages in a real headless Chromium: find events by agent and result, seal and verify
  * the log, fix a quarantined record; and an auditor who sees the same pages without the buttons that
- * change anything.
+ * change anything, and who reads the same verification outcome.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -127,8 +129,9 @@ class OfficerPagesBrowserIT {
     }
 
     @Test
-    void anAuditorSeesThePagesWithoutSealOrReprocessButtons() {
-        signInAs(client.createAccount("AUDITOR"));
+    void anAuditorSeesThePagesWithoutSealOrReprocessButtonsAndVerifiesTheTrail() {
+        String auditor = client.createAccount("AUDITOR");
+        signInAs(auditor);
 
         open("/app/events.xhtml?agent=" + trail.agent("pages-bot") + "&result=denied");
         assertEquals(2, browser.findElements(By.cssSelector("#events tr[data-event]")).size());
@@ -138,6 +141,29 @@ class OfficerPagesBrowserIT {
         assertTrue(browser.findElement(By.id("sealReadOnly")).isDisplayed());
         browser.findElement(By.id("verify")).click();
         waitFor(() -> !browser.findElements(By.id("verificationOutcome")).isEmpty(), "the verification result");
+        screenshot("integrity-auditor");
+        // What the auditor reads, in the words the page promises, for the log the API reports.
+        JsonObject report = json(client.get("/api/integrity/verification", auditor).body()).asJsonObject();
+        assertTrue(report.getBoolean("ok"), "the suite's trail verifies: " + report);
+        long checked = report.getJsonNumber("checkedSize").longValue();
+        long deleted = report.getJsonNumber("deletionsAccountedFor").longValue();
+        int checkpoints = report.getJsonArray("checkpoints").size();
+        String expected = "Verified: all " + checked + (deleted == 0 ? " events in the log match their recorded leaves"
+                : " leaves of the log agree with the trail")
+                + (checkpoints == 0 ? "; no checkpoint was there to compare." : checkpoints == 1 ? ", and the checkpoint still matches."
+                : ", and all " + checkpoints + " checkpoints still match.");
+        WebElement outcome = browser.findElement(By.id("verificationOutcome"));
+        assertEquals(expected, outcome.getText());
+        assertEquals("ok", outcome.getAttribute("class"));
+        assertTrue(browser.findElements(By.id("verificationFindings")).isEmpty(), "no finding is listed");
+        List<WebElement> checkpointRows = browser.findElements(By.cssSelector("#checkpointChecks tr[data-status]"));
+        assertEquals(checkpoints, checkpointRows.size(), "one line per checkpoint");
+        checkpointRows.forEach(row -> assertTrue(row.getText().endsWith("matches: the recorded leaves still hash to its signed root"),
+                row.getText()));
+        if (deleted > 0) {
+            assertTrue(browser.findElement(By.id("verificationDeletions")).getText().startsWith(deleted + (deleted == 1 ? " event was" : " events were")
+                    + " deleted by retention or erasure"), browser.findElement(By.id("verificationDeletions")).getText());
+        }
 
         open("/app/quarantine.xhtml?source=" + source);
         browser.findElement(By.cssSelector("#records tr[data-record] a.inspect")).click();

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,17 +17,34 @@ import java.util.concurrent.TimeoutException;
 /**
  * The unpacked Payara's domain1, driven with asadmin like an operator would, so that a test can kill
  * the server hard and start it again (Arquillian's managed container cannot be crashed under its feet).
- * The server inherits this JVM's environment: database, keys and the administrator's password.
+ * The server inherits this JVM's environment: database, keys and the administrator's password, with
+ * the changes a test asks for ({@link #withEnvironment}), e.g. a first start without an administrator's password.
  */
 final class PayaraDomain {
 
     private static final String DOMAIN = "domain1";
     private final Path home;
     private final Path log;
+    private final Map<String, String> environment;
 
     PayaraDomain(Path home, Path log) {
+        this(home, log, Map.of());
+    }
+
+    private PayaraDomain(Path home, Path log, Map<String, String> environment) {
         this.home = home;
         this.log = log;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The same domain, whose asadmin (and so the server it starts) gets these environment variables
+     * instead of this JVM's; an empty value removes the variable. Takes effect at the next start.
+     */
+    PayaraDomain withEnvironment(Map<String, String> changes) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(changes);
+        return new PayaraDomain(home, log, merged);
     }
 
     static PayaraDomain fromBuild() {
@@ -102,6 +121,18 @@ final class PayaraDomain {
         }
     }
 
+    /** Deploys the EAR and says whether Payara accepted it (asadmin's exit status), rather than throwing when it did not. */
+    boolean deploys(Path ear) {
+        return run(Duration.ofMinutes(4), "deploy", "--force=true", "--name", "trailkeeper", ear.toString()) == 0;
+    }
+
+    /** Removes the application if it is deployed; for clean-up, so it never throws. */
+    void undeployQuietly() {
+        if (run(Duration.ofMinutes(2), "undeploy", "trailkeeper") != 0) {
+            System.err.println("undeploy trailkeeper failed (perhaps it was not deployed); see " + log);
+        }
+    }
+
     /** Stops the domain if it runs; for clean-up, so it never throws. */
     void stopQuietly() {
         try {
@@ -122,6 +153,14 @@ final class PayaraDomain {
     }
 
     private void asadmin(Duration timeout, String... arguments) {
+        int status = run(timeout, arguments);
+        if (status != 0) {
+            throw new IllegalStateException("asadmin " + arguments[0] + " failed (" + status + "); see " + log);
+        }
+    }
+
+    /** Runs asadmin with this domain's environment and returns its exit status. */
+    private int run(Duration timeout, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/asadmin").toString());
         command.add("--interactive=false");
@@ -129,15 +168,21 @@ final class PayaraDomain {
         try {
             Files.writeString(log, "$ " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            environment.forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
+            Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("asadmin " + arguments[0] + " did not finish within " + timeout + "; see " + log);
             }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("asadmin " + arguments[0] + " failed (" + process.exitValue() + "); see " + log);
-            }
+            return process.exitValue();
         } catch (IOException e) {
             throw new IllegalStateException("could not run asadmin in " + home, e);
         } catch (InterruptedException e) {
@@ -148,5 +193,27 @@ final class PayaraDomain {
 
     File serverLog() {
         return home.resolve("glassfish/domains/" + DOMAIN + "/logs/server.log").toFile();
+    }
+
+    /** Where the server keeps Trailkeeper's own files (development secrets, inbox, watched directories). */
+    Path trailkeeperFolder() {
+        return home.resolve("glassfish/domains/" + DOMAIN + "/trailkeeper");
+    }
+
+    /** A mark in the server log; {@link #logSince} returns what the server wrote after it. */
+    long logMark() {
+        File file = serverLog();
+        return file.exists() ? file.length() : 0;
+    }
+
+    /** What the server log gained since {@code mark} (all of it if the log was rotated in between). */
+    String logSince(long mark) {
+        try {
+            byte[] all = Files.readAllBytes(serverLog().toPath());
+            int from = all.length < mark ? 0 : (int) mark;
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

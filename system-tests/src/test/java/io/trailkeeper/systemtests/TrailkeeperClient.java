@@ -80,6 +80,24 @@ final class TrailkeeperClient {
      * their own, and returns its Authorization header value.
      */
     String createAccount(String role) {
+        String[] oneTime = createAccountWithOneTimePassword(role);
+        String username = oneTime[0];
+        String password = oneTime[1];
+        // An administrator only hands out a one-time password: the holder chooses their own first.
+        String own = "own-" + UUID.randomUUID();
+        HttpResponse<String> changed = send("PUT", "/api/me/password", basic(username, password), "application/json",
+                Json.createObjectBuilder().add("currentPassword", password).add("newPassword", own).build().toString());
+        if (changed.statusCode() != 204) {
+            throw new IllegalStateException("could not choose the password of " + username + ": " + changed.statusCode() + " " + changed.body());
+        }
+        return basic(username, own);
+    }
+
+    /**
+     * Creates an account through the admin API as an administrator does: with a one-time password its
+     * holder must change at first sign-in. Returns [user name, one-time password].
+     */
+    String[] createAccountWithOneTimePassword(String role) {
         String username = role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "pw-" + UUID.randomUUID();
         HttpResponse<String> created = send("POST", "/api/accounts", basic(ADMIN, adminPassword()), "application/json",
@@ -89,14 +107,7 @@ final class TrailkeeperClient {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("could not create a " + role + " account: " + created.statusCode() + " " + created.body());
         }
-        // An administrator only hands out a one-time password: the holder chooses their own first.
-        String own = "own-" + UUID.randomUUID();
-        HttpResponse<String> changed = send("PUT", "/api/me/password", basic(username, password), "application/json",
-                Json.createObjectBuilder().add("currentPassword", password).add("newPassword", own).build().toString());
-        if (changed.statusCode() != 204) {
-            throw new IllegalStateException("could not choose the password of " + username + ": " + changed.statusCode() + " " + changed.body());
-        }
-        return basic(username, own);
+        return new String[] {username, password};
     }
 
     /** Uploads an agent-action trail and waits until its import has finished; returns the final status. */

@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+// After the keys: a start that is refused for want of them (PostgreSQL) must not create an administrator or
+// print a one-time password first.
+@DependsOn({"SchemaMigration", "KeyCustody", "CheckpointKeys"})
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
@@ -37,6 +40,9 @@ public class AdminBootstrap {
     @Inject
     @ConfigProperty(name = "trailkeeper.admin.password")
     Optional<String> configuredPassword;
+
+    /** Where the one-time password is printed: the server's console, which Payara writes to its log. */
+    PrintStream console = System.out;
 
     @PostConstruct
     void ensureAdministrator() {
@@ -60,7 +66,7 @@ public class AdminBootstrap {
         accounts.create(username, EnumSet.of(Role.ADMIN), oneTime, true);
         // The one deliberate exception to "no credentials in logs": the issue asks for a one-time
         // password printed at first start. It is useless after the first sign-in, which forces a change.
-        System.out.println("TRAILKEEPER FIRST START: administrator '" + username
+        console.println("TRAILKEEPER FIRST START: administrator '" + username
                 + "' one-time password: " + new String(oneTime) + " (you must change it at first sign-in)");
     }
 }

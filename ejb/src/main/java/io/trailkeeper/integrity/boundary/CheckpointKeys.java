@@ -2,19 +2,23 @@ package io.trailkeeper.integrity.boundary;
 
 import io.trailkeeper.integrity.control.CheckpointSignature;
 import io.trailkeeper.platform.control.ConfiguredDataSource;
+import io.trailkeeper.platform.control.DatabaseSettings;
 import io.trailkeeper.platform.control.DevelopmentSecret;
+import io.trailkeeper.platform.control.TrailkeeperFolder;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,6 +45,10 @@ public class CheckpointKeys {
     @ConfigProperty(name = PUBLIC_KEY)
     Optional<String> configuredPublic;
 
+    /** Where the database is, and the folder of development secrets: the server's own; a test gives its own. */
+    Supplier<DatabaseSettings> database = ConfiguredDataSource::currentSettings;
+    Supplier<Path> secrets = TrailkeeperFolder::resolve;
+
     private PrivateKey signing;
     private PublicKey verification;
 
@@ -51,7 +59,7 @@ public class CheckpointKeys {
             verification = CheckpointSignature.publicKeyFromBase64(configuredPublic.get());
             return;
         }
-        if (!ConfiguredDataSource.currentSettings().embedded()) {
+        if (!database.get().embedded()) {
             throw new IllegalStateException(PRIVATE_KEY + " and " + PUBLIC_KEY + " are required when Trailkeeper runs on PostgreSQL: "
                     + "an Ed25519 key pair in Base64 (PKCS#8 and X.509 DER), e.g. from `openssl genpkey -algorithm ed25519`");
         }
@@ -61,7 +69,7 @@ public class CheckpointKeys {
     }
 
     private void loadDevelopmentPair() {
-        List<String> lines = DevelopmentSecret.readOrCreate("checkpoint-keys.b64", () -> {
+        List<String> lines = DevelopmentSecret.readOrCreate(secrets.get(), "checkpoint-keys.b64", () -> {
             KeyPair pair = CheckpointSignature.newKeyPair();
             return List.of(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));

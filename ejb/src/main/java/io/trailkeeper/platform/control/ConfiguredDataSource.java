@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -26,9 +27,20 @@ public class ConfiguredDataSource implements DataSource {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
 
+    private final Supplier<DatabaseSettings> settings;
     private volatile DataSource delegate;
     private PrintWriter logWriter;
     private int loginTimeout;
+
+    /** As Payara creates it: the settings from configuration, read at the first connection. */
+    public ConfiguredDataSource() {
+        this(ConfiguredDataSource::currentSettings);
+    }
+
+    /** With the settings from elsewhere (a test). */
+    ConfiguredDataSource(Supplier<DatabaseSettings> settings) {
+        this.settings = settings;
+    }
 
     private DataSource delegate() throws SQLException {
         DataSource current = delegate;
@@ -36,7 +48,7 @@ public class ConfiguredDataSource implements DataSource {
             synchronized (this) {
                 current = delegate;
                 if (current == null) {
-                    current = create(currentSettings());
+                    current = create(settings.get());
                     delegate = current;
                 }
             }

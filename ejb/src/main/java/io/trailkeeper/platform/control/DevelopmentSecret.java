@@ -21,9 +21,12 @@ public final class DevelopmentSecret {
     private DevelopmentSecret() {
     }
 
-    /** The lines of the secret file {@code name}, created from {@code generate} on first use. */
-    public static List<String> readOrCreate(String name, Supplier<List<String>> generate) {
-        Path file = TrailkeeperFolder.resolve("DEVELOPMENT-ONLY-" + name);
+    /**
+     * The lines of the secret file {@code name} in {@code folder} (the domain's {@link TrailkeeperFolder}),
+     * created from {@code generate} on first use.
+     */
+    public static List<String> readOrCreate(Path folder, String name, Supplier<List<String>> generate) {
+        Path file = folder.resolve("DEVELOPMENT-ONLY-" + name);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());

@@ -1,7 +1,9 @@
 package io.trailkeeper.protection.boundary;
 
 import io.trailkeeper.platform.control.ConfiguredDataSource;
+import io.trailkeeper.platform.control.DatabaseSettings;
 import io.trailkeeper.platform.control.DevelopmentSecret;
+import io.trailkeeper.platform.control.TrailkeeperFolder;
 import io.trailkeeper.protection.control.ActiveKeyDirectory;
 import io.trailkeeper.protection.control.ContentCipher;
 import io.trailkeeper.protection.control.MasterKey;
@@ -14,6 +16,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import io.trailkeeper.protection.entity.DataKey;
 import io.trailkeeper.protection.entity.SubjectKey;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,6 +53,10 @@ public class KeyCustody {
     @ConfigProperty(name = MASTER_KEY)
     Optional<String> configuredKey;
 
+    /** Where the database is, and the folder of development secrets: the server's own; a test gives its own. */
+    Supplier<DatabaseSettings> database = ConfiguredDataSource::currentSettings;
+    Supplier<Path> secrets = TrailkeeperFolder::resolve;
+
     private MasterKey master;
     private Pseudonyms pseudonyms;
     private RecordFingerprints fingerprints;
@@ -59,7 +67,7 @@ public class KeyCustody {
     void load() {
         master = configuredKey.filter(k -> !k.isBlank())
                 .map(k -> MasterKey.fromBase64(k, MASTER_KEY))
-                .orElseGet(KeyCustody::developmentKeyOrRefuse);
+                .orElseGet(this::developmentKeyOrRefuse);
         pseudonyms = new Pseudonyms(master);
         fingerprints = new RecordFingerprints(master);
         wrappingKey = master.derive(WRAPPING_PURPOSE);
@@ -70,13 +78,13 @@ public class KeyCustody {
         }
     }
 
-    private static MasterKey developmentKeyOrRefuse() {
-        if (!ConfiguredDataSource.currentSettings().embedded()) {
+    private MasterKey developmentKeyOrRefuse() {
+        if (!database.get().embedded()) {
             throw new IllegalStateException(MASTER_KEY + " is required when Trailkeeper runs on PostgreSQL: "
                     + "give it 32 random bytes in Base64, e.g. from `openssl rand -base64 32`, preferably as a Payara password alias");
         }
         String name = "master-key.b64";
-        List<String> lines = DevelopmentSecret.readOrCreate(name,
+        List<String> lines = DevelopmentSecret.readOrCreate(secrets.get(), name,
                 () -> List.of(Base64.getEncoder().encodeToString(ContentCipher.newKey())));
         return MasterKey.development(Base64.getDecoder().decode(lines.get(0).trim()), DevelopmentSecret.describe(name));
     }
