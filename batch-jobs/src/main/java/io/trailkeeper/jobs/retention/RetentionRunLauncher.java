@@ -40,6 +40,11 @@ public class RetentionRunLauncher {
         return launch(runId);
     }
 
+    /** Asks the batch runtime to stop an execution at its next chunk boundary (only the starting application may). */
+    public void stop(long executionId) {
+        BatchRuntime.getJobOperator().stop(executionId);
+    }
+
     private long launch(UUID runId) {
         Properties parameters = new Properties();
         parameters.setProperty(RUN_ID, runId.toString());

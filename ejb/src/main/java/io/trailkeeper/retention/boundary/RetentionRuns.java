@@ -120,6 +120,11 @@ public class RetentionRuns {
         return sql(store -> store.toContinue(instance.id()));
     }
 
+    /** Runs going on in this application instance, to stop when it stops. */
+    public List<RetentionRunView> runningHere() {
+        return sql(store -> store.runningIn(instance.id())).stream().map(this::find).toList();
+    }
+
     private interface Work<T> {
         T on(RunStore store) throws SQLException;
     }

@@ -84,6 +84,18 @@ public final class RunStore {
         return ids;
     }
 
+    /** Runs going on in this application instance. */
+    public List<UUID> runningIn(UUID instance) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement s = prepare("SELECT id FROM retention_run WHERE status = ? AND application_instance = ?",
+                RunStatus.STARTED.name(), instance); ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
     public Optional<EventPosition> position(UUID runId, UUID policyId) throws SQLException {
         try (PreparedStatement s = prepare("SELECT position_occurred_at, position_event_id FROM retention_run WHERE id = ?"
                 + " AND position_policy = ?", runId, policyId); ResultSet row = s.executeQuery()) {
