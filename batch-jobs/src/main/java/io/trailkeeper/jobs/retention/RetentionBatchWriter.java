@@ -2,8 +2,10 @@ package io.trailkeeper.jobs.retention;
 
 import io.trailkeeper.retention.boundary.RetentionRuns;
 import io.trailkeeper.retention.entity.RunBatch;
+import io.trailkeeper.trail.entity.DeletionRefused;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,18 +18,26 @@ import java.util.UUID;
 public class RetentionBatchWriter extends AbstractItemWriter {
 
     private final RetentionRuns runs;
+    private final JobContext job;
     private final UUID runId;
 
     @Inject
-    public RetentionBatchWriter(RetentionRuns runs, @BatchProperty(name = RetentionRunLauncher.RUN_ID) String runId) {
+    public RetentionBatchWriter(RetentionRuns runs, JobContext job, @BatchProperty(name = RetentionRunLauncher.RUN_ID) String runId) {
         this.runs = runs;
+        this.job = job;
         this.runId = UUID.fromString(runId);
     }
 
     @Override
     public void writeItems(List<Object> items) {
         for (Object item : items) {
-            runs.delete(runId, (RunBatch) item);
+            try {
+                runs.delete(runId, (RunBatch) item);
+            } catch (DeletionRefused refused) {
+                // e.g. a row that no longer matches its leaf: tampering stays for verification to find, the run says why it stopped
+                job.setExitStatus("FAILED: " + refused.getMessage());
+                throw refused;
+            }
         }
     }
 }
