@@ -4,6 +4,9 @@ import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
 import io.trailkeeper.ingest.entity.StoreOutcome;
 import io.trailkeeper.jobs.ingest.RunCheckpoint;
+import io.trailkeeper.jobs.retention.RetentionRunLauncher;
+import io.trailkeeper.retention.boundary.RetentionRuns;
+import io.trailkeeper.retention.entity.RunStatus;
 import io.trailkeeper.source.boundary.PullHistory;
 import io.trailkeeper.source.entity.PullCounts;
 import io.trailkeeper.source.entity.SourcePull;
@@ -25,6 +28,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -48,7 +52,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InterruptedJobRecovery {
 
     /** Every job Trailkeeper defines; a new job is added here so that a crash cannot strand it. */
-    static final List<String> RECOVERED_JOBS = List.of(ImportLauncher.JOB_NAME, "langfuse-pull");
+    static final List<String> RECOVERED_JOBS = List.of(ImportLauncher.JOB_NAME, "langfuse-pull", RetentionRunLauncher.JOB_NAME);
     private static final Logger LOG = Logger.getLogger(InterruptedJobRecovery.class.getName());
     private static final long RETRY_MILLIS = 1_000;
     private static final int MAX_WAITS = 300;
@@ -89,6 +93,12 @@ public class InterruptedJobRecovery {
     @EJB
     SourcePulls pulls;
 
+    @EJB
+    RetentionRuns retentionRuns;
+
+    @EJB
+    RetentionRunLauncher retentionLauncher;
+
     private boolean repositoryMarked;
     private int waits;
 
@@ -121,15 +131,19 @@ public class InterruptedJobRecovery {
                 return;
             }
             List<SourcePull> interrupted = history.toContinue();
-            if (interrupted.isEmpty()) {
+            List<UUID> retention = retentionRuns.toContinue();
+            if (interrupted.isEmpty() && retention.isEmpty()) {
                 return;
             }
             if (!transactionsDecided() && retryLater()) {
                 return;
             }
-            LOG.warning(() -> "Interrupted by a stop of the server or the application: executions "
-                    + interrupted.stream().map(run -> run.jobName() + "#" + run.jobExecutionId()).toList());
-            interrupted.forEach(this::endAndResume);
+            if (!interrupted.isEmpty()) {
+                LOG.warning(() -> "Interrupted by a stop of the server or the application: executions "
+                        + interrupted.stream().map(run -> run.jobName() + "#" + run.jobExecutionId()).toList());
+                interrupted.forEach(this::endAndResume);
+            }
+            retention.forEach(this::continueRetentionRun);
         } catch (Exception e) {
             // Nothing is lost: the runs stay as they were and can be examined; the server runs on.
             LOG.log(Level.SEVERE, "Could not recover runs interrupted by a stop of the server or the application", e);
@@ -205,6 +219,21 @@ public class InterruptedJobRecovery {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, name + " was not continued; restart it, or pull its source again", e);
+        }
+    }
+
+    /** A retention run goes on from the position it committed with its last deletions, as a new execution. */
+    private void continueRetentionRun(UUID runId) {
+        retentionRuns.ended(runId, RunStatus.INTERRUPTED, null);
+        if (!resumeImports) {
+            LOG.info(() -> "Retention run " + runId + " was interrupted (trailkeeper.import.resume-after-crash=false)");
+            return;
+        }
+        try {
+            long next = retentionLauncher.resume(runId);
+            LOG.info(() -> "Continued retention run " + runId + " from its position as execution " + next);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retention run " + runId + " was not continued; start a new run", e);
         }
     }
 

@@ -3,6 +3,10 @@ package io.trailkeeper.jobs.recovery;
 import io.trailkeeper.ingest.entity.StoreOutcome;
 import io.trailkeeper.jobs.ingest.IngestRuns;
 import io.trailkeeper.jobs.ingest.RunCheckpoint;
+import io.trailkeeper.jobs.retention.RetentionRunLauncher;
+import io.trailkeeper.retention.boundary.RetentionRuns;
+import io.trailkeeper.retention.entity.RetentionRunView;
+import io.trailkeeper.retention.entity.RunStatus;
 import io.trailkeeper.source.boundary.PullHistory;
 import io.trailkeeper.source.entity.PullCounts;
 import io.trailkeeper.source.entity.SourcePull;
@@ -41,7 +45,14 @@ public class RunsAtStop {
     @EJB
     IngestRuns runs;
 
+    @EJB
+    RetentionRuns retentionRuns;
+
+    @EJB
+    RetentionRunLauncher retentionLauncher;
+
     public void stopRunsOfThisInstance() {
+        stopRetentionRuns();
         List<SourcePull> running = history.runningHere();
         if (running.isEmpty()) {
             return;
@@ -69,6 +80,38 @@ public class RunsAtStop {
         }
         LOG.info(() -> "Stopped with the application, continued at its next start: executions "
                 + running.stream().map(run -> run.jobName() + "#" + run.jobExecutionId()).toList());
+    }
+
+    /**
+     * Retention runs of this instance are stopped at a chunk boundary and recorded INTERRUPTED: the next
+     * start continues each from the position it committed with its last deletions.
+     */
+    private void stopRetentionRuns() {
+        try {
+            List<RetentionRunView> running = retentionRuns.runningHere();
+            if (running.isEmpty()) {
+                return;
+            }
+            for (RetentionRunView run : running) {
+                try {
+                    retentionLauncher.stop(run.jobExecutionId());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Retention run " + run.id() + " could not be stopped; it ends at its next chunk", e);
+                }
+            }
+            long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+            while (System.nanoTime() < deadline
+                    && running.stream().anyMatch(run -> retentionRuns.find(run.id()).status() == RunStatus.STARTED)) {
+                Thread.sleep(200);
+            }
+            running.forEach(run -> retentionRuns.ended(run.id(), RunStatus.INTERRUPTED, null));
+            LOG.info(() -> "Stopped with the application, continued at its next start: retention runs "
+                    + running.stream().map(RetentionRunView::id).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not stop the retention runs of this instance; the next start continues them", e);
+        }
     }
 
     private boolean stillRunning(SourcePull run) {

@@ -43,8 +43,20 @@ public final class ExpiryCounts {
     private ExpiryCounts() {
     }
 
-    public static Answer count(Connection connection, ClassificationSql classification, Question q) throws SQLException {
-        Instant cutoff = q.at().minus(Duration.ofDays(q.policy().periodDays()));
+    /** What holds a policy's expired events back, each reason with the kind it is counted under. */
+    record Reasons(List<SqlCondition> conditions, List<HeldBack> kinds) {
+
+        /** Any reason at all: the events that must not be deleted. */
+        SqlCondition any() {
+            return conditions.stream().reduce(SqlCondition.FALSE, SqlCondition::or);
+        }
+    }
+
+    /**
+     * Why expired events stay: a legal floor raised above the policy's period (no policy can undercut it),
+     * each legal hold in force, and open data-subject requests (GDPR Art. 12(3), 15, 18(1)).
+     */
+    static Reasons reasons(Question q) {
         List<SqlCondition> reasons = new ArrayList<>();
         List<HeldBack> kinds = new ArrayList<>();
         if (q.floor() != null && q.floor().days() > q.policy().periodDays()) {
@@ -60,7 +72,32 @@ public final class ExpiryCounts {
             reasons.add(subjects(q.blocked().stream().map(BlockedSubject::subjectPseudonym).distinct().toList()));
             kinds.add(new HeldBack(HeldBack.Kind.SUBJECT_REQUEST, "open data-subject requests", q.blocked().size() + " subject(s)", null, 0));
         }
-        SqlCondition held = reasons.stream().reduce(SqlCondition.FALSE, SqlCondition::or);
+        return new Reasons(reasons, kinds);
+    }
+
+    /**
+     * The expired events of the policy's scope as of the question's instant: older than its cutoff
+     * (GDPR Art. 5(1)(e): kept no longer than the period), its class under the rules in force, its
+     * sources and agents, minus what a policy that wins over it covers. Held or not.
+     */
+    static SqlCondition expired(ClassificationSql classification, Question q) {
+        SqlCondition where = SqlCondition.of("e.occurred_at < ?", cutoff(q)).and(scopeOf(classification, q.policy()));
+        for (PolicyPrecedence.Scope winner : q.outranking()) {
+            where = where.and(scopeOf(classification, winner).not());
+        }
+        return where;
+    }
+
+    static Instant cutoff(Question q) {
+        return q.at().minus(Duration.ofDays(q.policy().periodDays()));
+    }
+
+    public static Answer count(Connection connection, ClassificationSql classification, Question q) throws SQLException {
+        Instant cutoff = cutoff(q);
+        Reasons why = reasons(q);
+        List<SqlCondition> reasons = why.conditions();
+        List<HeldBack> kinds = why.kinds();
+        SqlCondition held = why.any();
 
         StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
         List<Object> parameters = new ArrayList<>();
@@ -74,10 +111,7 @@ public final class ExpiryCounts {
         for (int i = 0; i < 3; i++) {
             parameters.addAll(held.parameters());
         }
-        SqlCondition where = SqlCondition.of("e.occurred_at < ?", cutoff).and(scopeOf(classification, q.policy()));
-        for (PolicyPrecedence.Scope winner : q.outranking()) {
-            where = where.and(scopeOf(classification, winner).not());
-        }
+        SqlCondition where = expired(classification, q);
         sql.append(EventSql.EVENTS).append(" WHERE ").append(where.sql());
         parameters.addAll(where.parameters());
 

@@ -5,6 +5,9 @@ import io.trailkeeper.retention.boundary.LegalHolds;
 import io.trailkeeper.retention.boundary.RecordClassification;
 import io.trailkeeper.retention.boundary.RetentionDryRun;
 import io.trailkeeper.retention.boundary.RetentionPolicies;
+import io.trailkeeper.retention.boundary.RetentionRuns;
+import io.trailkeeper.jobs.retention.RetentionRunLauncher;
+import io.trailkeeper.retention.entity.RetentionRunView;
 import io.trailkeeper.retention.entity.DryRun;
 import io.trailkeeper.retention.entity.HoldDefinition;
 import io.trailkeeper.retention.entity.HoldView;
@@ -40,6 +43,8 @@ public class RetentionPage implements Serializable {
     private RetentionPolicies policies;
     private LegalHolds holds;
     private RetentionDryRun dryRuns;
+    private RetentionRuns runs;
+    private RetentionRunLauncher launcher;
     private Clock clock;
 
     private List<RecordClassView> classes;
@@ -47,6 +52,7 @@ public class RetentionPage implements Serializable {
     private List<PolicyPreset> presets;
     private List<HoldView> holdList;
     private DryRun dryRun;
+    private List<RetentionRunView> runList;
     private String preset;
     private String policyReason;
     private String matter;
@@ -64,11 +70,13 @@ public class RetentionPage implements Serializable {
 
     @Inject
     public RetentionPage(RecordClassification classification, RetentionPolicies policies, LegalHolds holds,
-                         RetentionDryRun dryRuns, Clock clock) {
+                         RetentionDryRun dryRuns, RetentionRuns runs, RetentionRunLauncher launcher, Clock clock) {
         this.classification = classification;
         this.policies = policies;
         this.holds = holds;
         this.dryRuns = dryRuns;
+        this.runs = runs;
+        this.launcher = launcher;
         this.clock = clock;
     }
 
@@ -79,6 +87,20 @@ public class RetentionPage implements Serializable {
         presets = policies.presets();
         holdList = holds.list(false);
         dryRun = dryRuns.asOf(clock.instant());
+        runList = runs.list(20);
+    }
+
+    /** Deletes now what the dry run shows would go (GDPR Art. 5(1)(e)); the run goes on in the background. */
+    public void runNow() {
+        if (allowed()) {
+            try {
+                RetentionRunView run = launcher.start(null, "MANUAL", caller());
+                info("Retention run " + run.id() + " started as of " + run.at() + ".");
+            } catch (RetentionRejected e) {
+                e.problems().forEach(this::error);
+            }
+        }
+        load();
     }
 
     public boolean canChange() {
@@ -158,6 +180,7 @@ public class RetentionPage implements Serializable {
     public List<PolicyPreset> getPresets() { return presets; }
     public List<HoldView> getHolds() { return holdList; }
     public DryRun getDryRun() { return dryRun; }
+    public List<RetentionRunView> getRuns() { return runList; }
     public String getPreset() { return preset; }
     public void setPreset(String preset) { this.preset = preset; }
     public String getPolicyReason() { return policyReason; }
