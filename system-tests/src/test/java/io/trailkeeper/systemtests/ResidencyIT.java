@@ -142,6 +142,23 @@ class ResidencyIT {
     }
 
     @Test
+    void theBatchJobResidencyCheckRunsACheckOnDemand() {
+        Instant asked = Instant.now().minusSeconds(1);
+        HttpResponse<String> started = send("POST", "/api/residency/runs?job=true", officer, null);
+        assertEquals(202, started.statusCode(), started.body());
+        assertEquals("residency-check", json(started.body()).asJsonObject().getString("job"));
+        assertTrue(json(started.body()).asJsonObject().getJsonNumber("executionId").longValue() > 0, started.body());
+        for (int i = 0; i < 60; i++) {
+            var runs = json(client.get("/api/residency/runs?limit=1", officer).body()).asJsonArray();
+            if (!runs.isEmpty() && !Instant.parse(runs.getJsonObject(0).getString("startedAt")).isBefore(asked)) {
+                return;
+            }
+            TrailkeeperClient.sleep(500);
+        }
+        throw new AssertionError("the job recorded no run within 30 s");
+    }
+
+    @Test
     void aModelWithoutARecordedLocationIsAFindingAndWithDpfRecordedItIsConditionalOk() {
         String model = "model-" + suffix;
         assertEquals(201, send("POST", "/api/residency/jurisdictions", officer, Json.createObjectBuilder()

@@ -1,6 +1,7 @@
 package io.trailkeeper.web.residency;
 
 import io.trailkeeper.access.entity.Role;
+import io.trailkeeper.jobs.residency.ResidencyCheckJobs;
 import io.trailkeeper.residency.boundary.ResidencyCheck;
 import io.trailkeeper.residency.boundary.ResidencyFindings;
 import io.trailkeeper.residency.entity.CheckRun;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +42,7 @@ public class ResidencyFindingsResource {
 
     private ResidencyFindings findings;
     private ResidencyCheck check;
+    private ResidencyCheckJobs jobs;
 
     @Context
     SecurityContext security;
@@ -49,9 +52,10 @@ public class ResidencyFindingsResource {
     }
 
     @Inject
-    public ResidencyFindingsResource(ResidencyFindings findings, ResidencyCheck check) {
+    public ResidencyFindingsResource(ResidencyFindings findings, ResidencyCheck check, ResidencyCheckJobs jobs) {
         this.findings = findings;
         this.check = check;
+        this.jobs = jobs;
     }
 
     @GET
@@ -104,8 +108,13 @@ public class ResidencyFindingsResource {
     @POST
     @Path("runs")
     @RolesAllowed({Role.COMPLIANCE_OFFICER_NAME, Role.ADMIN_NAME})
-    @Operation(summary = "Run a residency check now over the events stored since the last one (synchronous; 201 with the run)")
-    public Response run() {
+    @Operation(summary = "Run a residency check over the events stored since the last one",
+            description = "Synchronous by default: 201 with the run. job=true starts the Jakarta Batch job residency-check "
+                    + "instead: 202 with its executionId; its run appears in GET /api/residency/runs when it ends.")
+    public Response run(@QueryParam("job") @DefaultValue("false") boolean job) {
+        if (job) {
+            return Response.accepted(Map.of("job", ResidencyCheckJobs.JOB, "executionId", jobs.start(caller()))).build();
+        }
         CheckRun run = check.run(caller());
         return Response.status(Response.Status.CREATED).entity(run).build();
     }
