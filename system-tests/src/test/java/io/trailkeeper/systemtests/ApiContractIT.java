@@ -122,6 +122,8 @@ class ApiContractIT {
         assertTrue(openapi.body().contains("/api/integrity/verification"), "verification documented");
         assertTrue(openapi.body().contains("/api/retention/policies"), "retention policies documented");
         assertTrue(openapi.body().contains("/api/retention/dry-run"), "the retention dry run documented");
+        assertTrue(openapi.body().contains("/api/residency/findings"), "residency findings documented");
+        assertTrue(openapi.body().contains("/api/residency/runs"), "residency checks documented");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

@@ -1,0 +1,2 @@
+/** The batch job {@code residency-check} and the bean that starts it. */
+package io.trailkeeper.jobs.residency;

@@ -1,0 +1,2 @@
+/** Residency over HTTP ({@code /api/residency/…}) and the Residency page. */
+package io.trailkeeper.web.residency;
