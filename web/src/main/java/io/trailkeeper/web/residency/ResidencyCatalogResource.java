@@ -2,7 +2,6 @@ package io.trailkeeper.web.residency;
 
 import io.trailkeeper.access.entity.Role;
 import io.trailkeeper.residency.boundary.ResidencyCatalogs;
-import io.trailkeeper.residency.control.ResidencyCatalog;
 import io.trailkeeper.residency.entity.RegionLookup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,17 +41,16 @@ public class ResidencyCatalogResource {
                     + "endpoints and transfer status per country (EEA, ADEQUATE with decision and expiry, CONDITIONAL, OTHER). With "
                     + "code (and optionally provider, e.g. aws, azure, openai): located with country and class, or unknown with why.")
     public Map<String, Object> regions(@QueryParam("code") String code, @QueryParam("provider") String provider) {
-        ResidencyCatalog catalog = catalogs.current();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("catalogVersion", catalog.version().id());
-        answer.put("catalogDate", catalog.version().date().toString());
+        answer.put("catalogVersion", catalogs.version().id());
+        answer.put("catalogDate", catalogs.version().date().toString());
         if (code == null) {
-            answer.put("regions", catalog.regions());
-            answer.put("endpoints", catalog.endpoints());
-            answer.put("transferStatuses", catalog.transferStatuses());
+            answer.put("regions", catalogs.regions());
+            answer.put("endpoints", catalogs.endpoints());
+            answer.put("transferStatuses", catalogs.transferStatuses());
             return answer;
         }
-        RegionLookup lookup = provider == null || provider.isBlank() ? catalog.locate(code) : catalog.locate(provider, code);
+        RegionLookup lookup = catalogs.locate(provider, code);
         answer.put("code", code);
         if (lookup instanceof RegionLookup.Located located) {
             answer.put("known", true);
