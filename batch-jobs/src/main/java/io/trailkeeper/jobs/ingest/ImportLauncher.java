@@ -1,7 +1,7 @@
 package io.trailkeeper.jobs.ingest;
 
 import io.trailkeeper.ingest.boundary.TrailIngestion;
-import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.source.entity.PullCounts;
 import io.trailkeeper.source.boundary.PullHistory;
 import io.trailkeeper.source.entity.ConfiguredSource;
 import io.trailkeeper.source.entity.PullState;
@@ -107,17 +107,14 @@ public class ImportLauncher {
      */
     public Optional<ImportStatus> restart(long executionId) {
         Optional<SourcePull> run = history.ofExecution(executionId).filter(pull -> JOB_NAME.equals(pull.jobName()));
-        if (run.isEmpty()) {
-            return EarlierImportStatus.of(executionId).map(earlier -> {
-                throw new ImportNotRestartable("import " + executionId + " was recorded before Trailkeeper kept the state of its"
-                        + " runs; upload the file again (lines already stored count as duplicates, nothing is stored twice)");
-            });
-        }
-        SourcePull pull = run.get();
-        if (!pull.recordsState()) {
+        if (run.isEmpty() || !run.get().recordsState()) {
+            if (run.isEmpty() && EarlierImportStatus.of(executionId).isEmpty()) {
+                return Optional.empty();
+            }
             throw new ImportNotRestartable("import " + executionId + " was recorded before Trailkeeper kept the state of its"
                     + " runs; upload the file again (lines already stored count as duplicates, nothing is stored twice)");
         }
+        SourcePull pull = run.get();
         PullState state = pull.state();
         if (!state.finished()) {
             throw new ImportNotRestartable("import " + executionId + " is still running (" + state + ")");
@@ -152,9 +149,7 @@ public class ImportLauncher {
     }
 
     private ImportStatus statusOf(SourcePull pull) {
-        StoreOutcome counts = pull.endCounts()
-                .map(c -> new StoreOutcome(c.read(), c.stored(), c.duplicates(), c.quarantined()))
-                .orElseGet(() -> checkpoints.committed(pull.runId().orElseThrow().toString()));
+        PullCounts counts = pull.endCounts().orElseGet(() -> checkpoints.committedCounts(pull));
         long latest = history.executionsOf(pull.runId().orElseThrow()).stream()
                 .mapToLong(SourcePull::jobExecutionId).filter(id -> id != 0).reduce((first, last) -> last)
                 .orElse(pull.jobExecutionId());

@@ -3,6 +3,8 @@ package io.trailkeeper.jobs.ingest;
 import io.trailkeeper.ingest.boundary.ImportCheckpoints;
 import io.trailkeeper.ingest.entity.ImportCheckpoint;
 import io.trailkeeper.ingest.entity.StoreOutcome;
+import io.trailkeeper.source.entity.PullCounts;
+import io.trailkeeper.source.entity.SourcePull;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -74,6 +76,12 @@ public class RunCheckpoint {
     /** @return what the run has committed so far, across all its executions (none without a run id) */
     public StoreOutcome committed(String runId) {
         return lastCommitted(runId).map(ImportCheckpoint::tally).orElse(StoreOutcome.NONE);
+    }
+
+    /** @return what the run has committed so far, as its history records counts */
+    public PullCounts committedCounts(SourcePull run) {
+        StoreOutcome tally = committed(run.runId().map(Object::toString).orElse(null));
+        return new PullCounts(tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
     }
 
     /** Records, in the chunk's transaction, that the run has committed up to where its reader stands. */

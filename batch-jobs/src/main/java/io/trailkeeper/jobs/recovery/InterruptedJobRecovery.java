@@ -2,13 +2,11 @@ package io.trailkeeper.jobs.recovery;
 
 import io.trailkeeper.ingest.boundary.TrailIngestion;
 import io.trailkeeper.jobs.ingest.ImportLauncher;
-import io.trailkeeper.ingest.entity.StoreOutcome;
 import io.trailkeeper.jobs.ingest.RunCheckpoint;
 import io.trailkeeper.jobs.retention.RetentionRunLauncher;
 import io.trailkeeper.retention.boundary.RetentionRuns;
 import io.trailkeeper.retention.entity.RunStatus;
 import io.trailkeeper.source.boundary.PullHistory;
-import io.trailkeeper.source.entity.PullCounts;
 import io.trailkeeper.source.entity.SourcePull;
 import io.trailkeeper.jobs.source.SourcePulls;
 import jakarta.annotation.PostConstruct;
@@ -200,7 +198,7 @@ public class InterruptedJobRecovery {
 
     private void endAndResume(SourcePull run) {
         if (!run.state().finished()) {
-            history.interrupted(run.id(), committed(run)); // a crash or a kill left it "running"
+            history.interrupted(run.id(), checkpoints.committedCounts(run)); // a crash or a kill left it "running"
         }
         String name = run.jobName() + " " + run.jobExecutionId();
         if (!resumeImports) {
@@ -235,11 +233,6 @@ public class InterruptedJobRecovery {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention run " + runId + " was not continued; start a new run", e);
         }
-    }
-
-    private PullCounts committed(SourcePull run) {
-        StoreOutcome tally = checkpoints.committed(run.runId().map(Object::toString).orElse(null));
-        return new PullCounts(tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
     }
 
     private PayaraJobRepository repository() throws NamingException {

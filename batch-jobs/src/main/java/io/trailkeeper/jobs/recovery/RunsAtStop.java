@@ -1,6 +1,5 @@
 package io.trailkeeper.jobs.recovery;
 
-import io.trailkeeper.ingest.entity.StoreOutcome;
 import io.trailkeeper.jobs.ingest.IngestRuns;
 import io.trailkeeper.jobs.ingest.RunCheckpoint;
 import io.trailkeeper.jobs.retention.RetentionRunLauncher;
@@ -8,7 +7,6 @@ import io.trailkeeper.retention.boundary.RetentionRuns;
 import io.trailkeeper.retention.entity.RetentionRunView;
 import io.trailkeeper.retention.entity.RunStatus;
 import io.trailkeeper.source.boundary.PullHistory;
-import io.trailkeeper.source.entity.PullCounts;
 import io.trailkeeper.source.entity.SourcePull;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -75,8 +73,7 @@ public class RunsAtStop {
             }
         }
         for (SourcePull run : running) {
-            StoreOutcome tally = checkpoints.committed(run.runId().map(Object::toString).orElse(null));
-            history.interrupted(run.id(), new PullCounts(tally.read(), tally.stored(), tally.duplicates(), tally.quarantined()));
+            history.interrupted(run.id(), checkpoints.committedCounts(run));
         }
         LOG.info(() -> "Stopped with the application, continued at its next start: executions "
                 + running.stream().map(run -> run.jobName() + "#" + run.jobExecutionId()).toList());

@@ -302,10 +302,7 @@ public class SourcePulls {
      */
     private PullStatus status(ConfiguredSource source, SourcePull pull) {
         if (pull.recordsState()) {
-            PullCounts counts = pull.endCounts().orElseGet(() -> {
-                StoreOutcome tally = checkpoints.committed(pull.runId().orElseThrow().toString());
-                return new PullCounts(tally.read(), tally.stored(), tally.duplicates(), tally.quarantined());
-            });
+            PullCounts counts = pull.endCounts().orElseGet(() -> checkpoints.committedCounts(pull));
             return new PullStatus(pull.jobExecutionId(), pull.trigger(), pull.fileName(), pull.requestedBy(), pull.startedAt(),
                     pull.state().name(), pull.endedAt().orElse(null), counts.read(), counts.stored(), counts.duplicates(),
                     counts.quarantined(), pull.failure().orElse(null));

@@ -130,10 +130,4 @@ public class PullHistory {
     public void interrupted(UUID pullId, PullCounts counts) {
         find(pullId).ifPresent(pull -> pull.ended(PullState.INTERRUPTED, INTERRUPTED, counts, clock.instant()));
     }
-
-    /** @return whether the run is going on in this application instance */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean runningHere(SourcePull pull) {
-        return !pull.state().finished() && pull.applicationInstance().filter(instance.id()::equals).isPresent();
-    }
 }
